@@ -1,0 +1,64 @@
+/**
+ * Messages: the one a message event is about, and the history a closed conversation carries.
+ *
+ * @module
+ */
+import * as t from 'io-ts';
+import { Channel, MessageStatus, MessageType } from './enums.js';
+import { nullable, SafeInteger, UnixSeconds } from './primitives.js';
+import { BlingerUser } from './users.js';
+
+/** The message of an `on_message_incoming` or `on_message_outgoing` event. */
+export const Message = t.type(
+  {
+    id: SafeInteger,
+    /** Blinger user id of the sender. */
+    from_user_id: SafeInteger,
+    /** Blinger user id of the recipient. */
+    to_user_id: SafeInteger,
+    type: MessageType,
+    application: Channel,
+    date_created: UnixSeconds,
+    /** The text of the message. */
+    message: t.string,
+    /** Names of the tags set on the message. */
+    tags: t.array(t.string),
+  },
+  'Message',
+);
+/** The message of a message event: see {@link Message}. */
+export type Message = t.TypeOf<typeof Message>;
+
+/**
+ * One message in the history of a closed conversation (`conversation.messages`), with both sides'
+ * full Blinger records.
+ */
+export const ConversationMessage = t.type(
+  {
+    id: SafeInteger,
+    from_blinger_user_id: SafeInteger,
+    to_blinger_user_id: SafeInteger,
+    from_user_id: SafeInteger,
+    to_user_id: SafeInteger,
+    type: MessageType,
+    application: Channel,
+    /** The text of the message. */
+    message: t.string,
+    blinger_message_id: SafeInteger,
+    date_created: UnixSeconds,
+    status: MessageStatus,
+    /** `true` for messages the business sent (operator or bot), `false` for the customer's. */
+    is_outgoing: t.boolean,
+    /** `true` for internal notes between operators that the customer never sees. */
+    is_inner_message: t.boolean,
+    /** Sender's display name; `null` when there is none (as for the business's own account). */
+    from_user_name: nullable(t.string),
+    /** Recipient's display name; `null` when there is none. */
+    to_user_name: nullable(t.string),
+    fromBlingerUser: BlingerUser,
+    toBlingerUser: BlingerUser,
+  },
+  'ConversationMessage',
+);
+/** One message in the history of a closed conversation: see {@link ConversationMessage}. */
+export type ConversationMessage = t.TypeOf<typeof ConversationMessage>;

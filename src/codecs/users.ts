@@ -1,0 +1,143 @@
+/**
+ * The people in a Blinger webhook: customers writing in from a messenger, the business's own
+ * channel accounts, and the operators who answer.
+ *
+ * @module
+ */
+import * as t from 'io-ts';
+import { Channel, UserRole, UserStatus } from './enums.js';
+import { nullable, SafeInteger, UnixSeconds } from './primitives.js';
+
+const userSummaryProps = {
+  /** Blinger's id of this user (the same number as `blinger_user_id` elsewhere). */
+  user_id: SafeInteger,
+  role: UserRole,
+  /** Display name; `null` when the messenger gave none. */
+  title: nullable(t.string),
+  /** Avatar URL; `null` when there is none. */
+  avatar: nullable(t.string),
+  status: UserStatus,
+  /** The user's id inside the messenger (a Telegram username, a VK id...); `null` when unknown. */
+  service_user_id: nullable(t.string),
+  date_created: UnixSeconds,
+};
+
+// Blinger sends these only for users who wrote in through the livechat widget.
+const livechatProps = {
+  /** Title of the web page the livechat visitor was on. Only for livechat users. */
+  page_title: nullable(t.string),
+  /** URL of the web page the livechat visitor was on. Only for livechat users. */
+  page_url: nullable(t.string),
+};
+
+/**
+ * The user a conversation is with (`conversation.from_user` in the conversation events).
+ * `page_title` and `page_url` are present only for livechat visitors.
+ */
+export const ConversationUser = t.intersection([t.type(userSummaryProps), t.partial(livechatProps)], 'ConversationUser');
+/** The user a conversation is with: see {@link ConversationUser}. */
+export type ConversationUser = t.TypeOf<typeof ConversationUser>;
+
+/**
+ * Sender or recipient of a message or comment (`from_user` and `to_user` of the message and comment
+ * events): a {@link ConversationUser} that also names its channel. One side is the customer, the
+ * other the business's own channel account (role `customer`, usually without title or avatar).
+ */
+export const MessageParticipant = t.intersection(
+  [t.type({ ...userSummaryProps, application: Channel }), t.partial(livechatProps)],
+  'MessageParticipant',
+);
+/** Sender or recipient of a message or comment: see {@link MessageParticipant}. */
+export type MessageParticipant = t.TypeOf<typeof MessageParticipant>;
+
+/** The operator (helpdesk agent) a conversation is assigned to. */
+export const Operator = t.type(
+  {
+    id: SafeInteger,
+    name: t.string,
+    email: t.string,
+  },
+  'Operator',
+);
+/** The operator a conversation is assigned to: see {@link Operator}. */
+export type Operator = t.TypeOf<typeof Operator>;
+
+/**
+ * The operator of the conversation a message or comment belongs to. Blinger always sends the
+ * object, but every field is `null` while the conversation is not assigned to an operator.
+ */
+export const MessageOperator = t.type(
+  {
+    id: nullable(SafeInteger),
+    name: nullable(t.string),
+    email: nullable(t.string),
+  },
+  'MessageOperator',
+);
+/** The operator of the conversation a message or comment belongs to: see {@link MessageOperator}. */
+export type MessageOperator = t.TypeOf<typeof MessageOperator>;
+
+/**
+ * A user's full Blinger record, as attached to each message of a closed conversation
+ * (`fromBlingerUser`, `toBlingerUser`).
+ *
+ * `tags` arrives JSON-encoded as a string (`"[]"`, `"[\"vip\"]"`) or as `null`; both decode and the
+ * string is passed through unparsed (see {@link parseBlingerUserTags}).
+ */
+export const BlingerUser = t.type(
+  {
+    /** This channel-user record's own id. */
+    id: SafeInteger,
+    /** Id of the connected channel (bot, page, widget) the user came through. */
+    service_blinger_id: SafeInteger,
+    /** Blinger's id of the user, the `user_id` of {@link ConversationUser}. */
+    blinger_user_id: SafeInteger,
+    is_active: t.boolean,
+    date_updated: UnixSeconds,
+    date_created: UnixSeconds,
+    /** JSON-encoded array of tag names, or `null`. */
+    tags: nullable(t.string),
+    name: nullable(t.string),
+    role: UserRole,
+    avatar: nullable(t.string),
+    application: Channel,
+    service_user_id: nullable(t.string),
+    status: UserStatus,
+  },
+  'BlingerUser',
+);
+/** A user's full Blinger record: see {@link BlingerUser}. */
+export type BlingerUser = t.TypeOf<typeof BlingerUser>;
+
+/** The user Blinger has just created, in {@link UserNew}. */
+export const NewUser = t.type(
+  {
+    id: SafeInteger,
+    blinger_user_id: SafeInteger,
+    name: nullable(t.string),
+    avatar: nullable(t.string),
+    application: Channel,
+    service_user_id: nullable(t.string),
+    date_created: UnixSeconds,
+  },
+  'NewUser',
+);
+/** The user Blinger has just created: see {@link NewUser}. */
+export type NewUser = t.TypeOf<typeof NewUser>;
+
+/**
+ * Reads the JSON-encoded `tags` of a {@link BlingerUser} into an array of tag names.
+ * Returns `[]` for `null`, for malformed JSON and for anything that is not an array; never throws.
+ *
+ * @example
+ * parseBlingerUserTags('["vip","new"]'); // ['vip', 'new']
+ */
+export const parseBlingerUserTags = (tags: string | null): string[] => {
+  if (tags === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(tags);
+    return Array.isArray(parsed) ? parsed.filter((tag): tag is string => typeof tag === 'string') : [];
+  } catch {
+    return [];
+  }
+};

@@ -1,0 +1,134 @@
+/**
+ * `parseWebhook`: from a raw delivery to a validated event, never throwing.
+ *
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import { type BlingerWebhook, isWebhookName, webhookCodecs } from './codecs/events.js';
+import {
+  invalidJson,
+  invalidPayload,
+  InvalidWebhookError,
+  receivedType,
+  toPayloadIssues,
+  unknownEvent,
+  type WebhookParseError,
+} from './errors.js';
+
+// fatal: invalid UTF-8 is an error rather than U+FFFD; the decoder also drops a leading BOM.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+const BYTE_ORDER_MARK = 0xfeff;
+
+type Result<A> = E.Either<WebhookParseError, A>;
+
+/** What decoding needs of an event codec, whichever event it is. */
+interface EventDecoder {
+  is(value: unknown): value is BlingerWebhook;
+  validate(value: unknown, context: t.Context): t.Validation<BlingerWebhook>;
+}
+
+const bytesToText = (bytes: Uint8Array): Result<string> => {
+  try {
+    return E.right(utf8.decode(bytes));
+  } catch {
+    return E.left(invalidJson('encoding'));
+  }
+};
+
+const parseJsonText = (text: string): Result<unknown> => {
+  const json = text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text;
+  if (json.trim() === '') return E.left(invalidJson('empty'));
+  try {
+    return E.right(JSON.parse(json));
+  } catch {
+    // JSON.parse's message quotes the body, so it is dropped rather than passed on.
+    return E.left(invalidJson('syntax'));
+  }
+};
+
+const toBytes = (input: ArrayBuffer | ArrayBufferView): Uint8Array =>
+  input instanceof Uint8Array
+    ? input
+    : ArrayBuffer.isView(input)
+      ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength)
+      : new Uint8Array(input);
+
+const isBinary = (input: unknown): input is ArrayBuffer | ArrayBufferView =>
+  input instanceof ArrayBuffer || ArrayBuffer.isView(input);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const rootIssue = (value: unknown) =>
+  invalidPayload(null, [{ path: '', expected: 'object with a string "webhook" field', received: receivedType(value) }]);
+
+/** Validates an already-parsed JSON value: dispatches on `webhook`, then decodes that event only. */
+const decodeValue = (value: unknown): Result<BlingerWebhook> => {
+  if (!isRecord(value)) return E.left(rootIssue(value));
+  const name = value.webhook;
+  if (typeof name !== 'string') {
+    return E.left(invalidPayload(null, [{ path: 'webhook', expected: 'event name string', received: receivedType(name) }]));
+  }
+  if (!isWebhookName(name)) return E.left(unknownEvent(name, value));
+  const codec: EventDecoder = webhookCodecs[name];
+  // The codecs never transform, so a value that passes the allocation-free guard is the event;
+  // validate runs only to explain a failure.
+  if (codec.is(value)) return E.right(value);
+  const validation = codec.validate(value, [{ key: '', type: webhookCodecs[name], actual: value }]);
+  return E.isLeft(validation) ? E.left(invalidPayload(name, toPayloadIssues(validation.left))) : validation;
+};
+
+const parseUnsafe = (input: unknown): Result<BlingerWebhook> => {
+  if (typeof input === 'string') return E.flatMap(parseJsonText(input), decodeValue);
+  if (isBinary(input)) return E.flatMap(E.flatMap(bytesToText(toBytes(input)), parseJsonText), decodeValue);
+  return decodeValue(input);
+};
+
+/**
+ * Parses and validates one Blinger webhook delivery. Never throws, whatever the input.
+ *
+ * @param input The raw body as a string or as UTF-8 bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`),
+ *   or a value already parsed from JSON (such as `req.body` after `express.json()`). A leading
+ *   byte-order mark is ignored.
+ * @returns `Right` with the typed event, or `Left` with a {@link WebhookParseError}:
+ *   `invalid_json`, `unknown_event` (a well-formed event this version does not know) or
+ *   `invalid_payload` (with the JSON path of every problem).
+ *
+ * @example
+ * import { parseWebhook } from 'blinger-webhooks';
+ * import { isRight } from 'fp-ts/lib/Either.js';
+ *
+ * const result = parseWebhook(rawBody);
+ * if (isRight(result) && result.right.webhook === 'on_message_incoming') {
+ *   console.log(result.right.message.message);
+ * } else if (result._tag === 'Left') {
+ *   console.warn(result.left.kind, result.left.message);
+ * }
+ */
+export const parseWebhook = (input: unknown): E.Either<WebhookParseError, BlingerWebhook> => {
+  try {
+    return parseUnsafe(input);
+  } catch {
+    // Only a hostile pre-parsed value (a throwing getter or Proxy) gets here; JSON never does.
+    return E.left(invalidPayload(null, [{ path: '', expected: 'plain JSON value', received: 'non-JSON value' }]));
+  }
+};
+
+/**
+ * Like {@link parseWebhook}, for code that prefers exceptions: returns the event or throws an
+ * {@link InvalidWebhookError} whose `details` is the structured error.
+ *
+ * @example
+ * try {
+ *   const event = parseWebhookOrThrow(req.body);
+ * } catch (error) {
+ *   if (error instanceof InvalidWebhookError) console.warn(error.details.kind);
+ * }
+ */
+export const parseWebhookOrThrow = (input: unknown): BlingerWebhook => {
+  const result = parseWebhook(input);
+  if (E.isLeft(result)) throw new InvalidWebhookError(result.left);
+  return result.right;
+};
