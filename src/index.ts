@@ -16,3 +16,14 @@ export {
 } from './errors.js';
 export { matchWebhook, type PartialWebhookCases, type WebhookCases } from './match.js';
 export { parseWebhook, parseWebhookOrThrow } from './parse.js';
+export {
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  type AcknowledgePolicy,
+  type WebhookHandlerOptions,
+  type WebhookRejection,
+} from './http/core.js';
+export { toExpressHandler, type ExpressRequestLike } from './http/express.js';
+export { toFetchHandler, type WaitUntilContext } from './http/fetch.js';
+export type { WebhookCallback, WebhookCallbacks, WebhookContext, WebhookHandler } from './http/handler.js';
+export { toNodeHandler } from './http/node.js';
