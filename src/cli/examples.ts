@@ -1,0 +1,45 @@
+/**
+ * `blinger-webhooks examples [EVENT]`: Blinger's documented example payloads.
+ *
+ * @module
+ */
+import { isWebhookName, webhookNames } from '../codecs/events.js';
+import { examples } from '../testing/examples.js';
+import { type Command, EXIT_OK, parseCommandArgs, UsageError } from './io.js';
+
+const help = `Usage: blinger-webhooks examples [EVENT]
+
+Prints the documented example payload of EVENT as JSON, ready to save or pipe into "send --file -".
+Without EVENT, lists the event names.
+
+Options:
+  -h, --help  show this help
+
+Exit status: 0 printed, 2 unknown EVENT or usage error.
+
+Examples:
+  blinger-webhooks examples
+  blinger-webhooks examples on_message_incoming > message.json`;
+
+export const examplesCommand: Command = {
+  name: 'examples',
+  description: 'print a documented example payload (or list the events)',
+  help,
+  run: async (args, io) => {
+    const { values, positionals } = parseCommandArgs(args, {}, 1);
+    if (values.help) {
+      io.out(help);
+      return EXIT_OK;
+    }
+    const name = positionals[0];
+    if (name === undefined) {
+      for (const event of webhookNames) io.out(event);
+      return EXIT_OK;
+    }
+    if (!isWebhookName(name)) {
+      throw new UsageError(`Unknown event ${JSON.stringify(name)}; the events are: ${webhookNames.join(', ')}`);
+    }
+    io.out(JSON.stringify(examples[name], null, 2));
+    return EXIT_OK;
+  },
+};
