@@ -5,3 +5,11 @@
  */
 export { createWebhook, type WebhookOverrides } from './create-webhook.js';
 export { examples, type WebhookExamples } from './examples.js';
+export {
+  arbitraryFromCodec,
+  webhookArbitraries,
+  type ArbitraryOptions,
+  type EventArbitraries,
+  type FastCheckModule,
+  type WebhookArbitraries,
+} from './arbitraries.js';
