@@ -34,14 +34,36 @@ export const toWebhookRequest = <Request extends IncomingMessage>(
   original: req,
 });
 
+/** How long to keep discarding an unread body after a 413 or 408 before cutting the connection. */
+const LINGER_MS = 2000;
+
+/**
+ * Sends the answer but ends the response only once the client stops sending, as nginx's
+ * lingering close does: closing a socket with unread data resets the connection, and the client
+ * would lose the 413 or 408 it was sent. The rest of the body is discarded, never buffered; a
+ * client that keeps sending is cut off after {@link LINGER_MS}.
+ */
+const answerThenLinger = (req: IncomingMessage, res: ServerResponse, body: string): void => {
+  const end = (): void => {
+    clearTimeout(timer);
+    if (!res.writableEnded) res.end();
+  };
+  const timer = setTimeout(() => {
+    end();
+    req.socket?.destroy();
+  }, LINGER_MS);
+  timer.unref();
+  req.once('end', end).once('close', end).once('error', end);
+  req.resume();
+  res.write(body);
+};
+
 /** Writes the core's answer; closes the connection when the body was left unread. */
 export const writeResponse = (req: IncomingMessage, res: ServerResponse, response: WebhookResponse): void => {
   if (res.headersSent || res.writableEnded || res.destroyed) return;
   res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
-  res.end(response.body);
-  // With `Connection: close` Node ends the socket after the answer; destroying the request also
-  // stops a client that keeps streaming an oversized or slow body.
-  if (response.closeConnection) res.once('finish', () => req.destroy());
+  if (response.closeConnection) answerThenLinger(req, res, response.body);
+  else res.end(response.body);
 };
 
 /** Runs the core on a Node request and writes its answer, whatever happens. */
