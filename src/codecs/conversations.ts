@@ -10,10 +10,15 @@ import { LooseId, nullable, SafeInteger, UnixSeconds } from './primitives.js';
 import { ConversationUser, Operator } from './users.js';
 
 const conversationProps = {
+  /** The conversation's id (the `conversation_id` of message and comment events). */
   id: SafeInteger,
+  /** The messenger the conversation takes place in. */
   application: Channel,
+  /** `unassigned`, `inbox` (assigned to an operator) or `closed`. */
   status: ConversationStatus,
+  /** When the conversation started, in Unix seconds. */
   date_created: UnixSeconds,
+  /** When the conversation last changed, in Unix seconds. */
   date_updated: UnixSeconds,
   /** The customer the conversation is with. */
   from_user: ConversationUser,
@@ -25,7 +30,14 @@ export const UnassignedConversation = t.type(conversationProps, 'UnassignedConve
 export type UnassignedConversation = t.TypeOf<typeof UnassignedConversation>;
 
 /** A conversation with its operator, in {@link ConversationAssigned}. The operator is always present. */
-export const AssignedConversation = t.type({ ...conversationProps, operator: Operator }, 'AssignedConversation');
+export const AssignedConversation = t.type(
+  {
+    ...conversationProps,
+    /** The operator the conversation is now assigned to. */
+    operator: Operator,
+  },
+  'AssignedConversation',
+);
 /** A conversation with its operator: see {@link AssignedConversation}. */
 export type AssignedConversation = t.TypeOf<typeof AssignedConversation>;
 
@@ -36,7 +48,9 @@ export type AssignedConversation = t.TypeOf<typeof AssignedConversation>;
  */
 export const ConversationTag = t.type(
   {
+    /** The tag's id, as a string or a number (Blinger's example sends the string `"id"`). */
     id: LooseId,
+    /** The tag's name. */
     title: t.string,
     /** Id of the tagged message, as a string or a number. */
     message_id: LooseId,
@@ -47,7 +61,13 @@ export const ConversationTag = t.type(
 export type ConversationTag = t.TypeOf<typeof ConversationTag>;
 
 /** The reason an operator chose when closing a conversation, such as `{ title: 'Duplicate' }`. */
-export const CloseGroup = t.type({ title: t.string }, 'CloseGroup');
+export const CloseGroup = t.type(
+  {
+    /** The close reason's name, such as `Duplicate`. */
+    title: t.string,
+  },
+  'CloseGroup',
+);
 /** The reason chosen when closing a conversation: see {@link CloseGroup}. */
 export type CloseGroup = t.TypeOf<typeof CloseGroup>;
 
@@ -63,11 +83,15 @@ export const ClosedConversation = t.intersection(
   [
     t.type({
       ...conversationProps,
+      /** Every message of the conversation, internal notes (`is_inner_message`) included. */
       messages: t.array(ConversationMessage),
+      /** The tags set on messages of the conversation. */
       tags: t.array(ConversationTag),
     }),
     t.partial({
+      /** The operator who had the conversation; absent or `null` when it was never assigned. */
       operator: nullable(Operator),
+      /** The reason chosen when closing; absent or `null` when none was chosen. */
       close_group: nullable(CloseGroup),
     }),
   ],

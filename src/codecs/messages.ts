@@ -11,13 +11,17 @@ import { BlingerUser } from './users.js';
 /** The message of an `on_message_incoming` or `on_message_outgoing` event. */
 export const Message = t.type(
   {
+    /** The message's id (the same number as the event's `message_id`). */
     id: SafeInteger,
     /** Blinger user id of the sender. */
     from_user_id: SafeInteger,
     /** Blinger user id of the recipient. */
     to_user_id: SafeInteger,
+    /** What the message holds: `text`, or another {@link MessageType} for attachments. */
     type: MessageType,
+    /** The messenger the message went through. */
     application: Channel,
+    /** When the message was sent, in Unix seconds. */
     date_created: UnixSeconds,
     /** The text of the message. */
     message: t.string,
@@ -35,17 +39,27 @@ export type Message = t.TypeOf<typeof Message>;
  */
 export const ConversationMessage = t.type(
   {
+    /** The message's id. */
     id: SafeInteger,
+    /** Blinger user id of the sender (`fromBlingerUser.blinger_user_id`). */
     from_blinger_user_id: SafeInteger,
+    /** Blinger user id of the recipient (`toBlingerUser.blinger_user_id`). */
     to_blinger_user_id: SafeInteger,
+    /** User id of the sender. */
     from_user_id: SafeInteger,
+    /** User id of the recipient. */
     to_user_id: SafeInteger,
+    /** What the message holds: `text`, or another {@link MessageType} for attachments. */
     type: MessageType,
+    /** The messenger the message went through. */
     application: Channel,
     /** The text of the message. */
     message: t.string,
+    /** Blinger's internal id of the message. */
     blinger_message_id: SafeInteger,
+    /** When the message was sent, in Unix seconds. */
     date_created: UnixSeconds,
+    /** Delivery state, such as `sent`. */
     status: MessageStatus,
     /** `true` for messages the business sent (operator or bot), `false` for the customer's. */
     is_outgoing: t.boolean,
@@ -55,7 +69,9 @@ export const ConversationMessage = t.type(
     from_user_name: nullable(t.string),
     /** Recipient's display name; `null` when there is none. */
     to_user_name: nullable(t.string),
+    /** The sender's full Blinger record. */
     fromBlingerUser: BlingerUser,
+    /** The recipient's full Blinger record. */
     toBlingerUser: BlingerUser,
   },
   'ConversationMessage',

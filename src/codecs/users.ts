@@ -11,14 +11,17 @@ import { nullable, SafeInteger, UnixSeconds } from './primitives.js';
 const userSummaryProps = {
   /** Blinger's id of this user (the same number as `blinger_user_id` elsewhere). */
   user_id: SafeInteger,
+  /** Which side the user is on: `default` for a customer, `customer` for the business's own account. */
   role: UserRole,
   /** Display name; `null` when the messenger gave none. */
   title: nullable(t.string),
   /** Avatar URL; `null` when there is none. */
   avatar: nullable(t.string),
+  /** Whether the user is active, such as `enabled`. */
   status: UserStatus,
   /** The user's id inside the messenger (a Telegram username, a VK id...); `null` when unknown. */
   service_user_id: nullable(t.string),
+  /** When Blinger first saw the user, in Unix seconds. */
   date_created: UnixSeconds,
 };
 
@@ -44,7 +47,14 @@ export type ConversationUser = t.TypeOf<typeof ConversationUser>;
  * other the business's own channel account (role `customer`, usually without title or avatar).
  */
 export const MessageParticipant = t.intersection(
-  [t.type({ ...userSummaryProps, application: Channel }), t.partial(livechatProps)],
+  [
+    t.type({
+      ...userSummaryProps,
+      /** The messenger the user writes from. */
+      application: Channel,
+    }),
+    t.partial(livechatProps),
+  ],
   'MessageParticipant',
 );
 /** Sender or recipient of a message or comment: see {@link MessageParticipant}. */
@@ -53,8 +63,11 @@ export type MessageParticipant = t.TypeOf<typeof MessageParticipant>;
 /** The operator (helpdesk agent) a conversation is assigned to. */
 export const Operator = t.type(
   {
+    /** The operator's id in Blinger. */
     id: SafeInteger,
+    /** The operator's display name. */
     name: t.string,
+    /** The operator's e-mail address. */
     email: t.string,
   },
   'Operator',
@@ -68,8 +81,11 @@ export type Operator = t.TypeOf<typeof Operator>;
  */
 export const MessageOperator = t.type(
   {
+    /** The operator's id in Blinger; `null` while the conversation is unassigned. */
     id: nullable(SafeInteger),
+    /** The operator's display name; `null` while the conversation is unassigned. */
     name: nullable(t.string),
+    /** The operator's e-mail address; `null` while the conversation is unassigned. */
     email: nullable(t.string),
   },
   'MessageOperator',
@@ -92,16 +108,25 @@ export const BlingerUser = t.type(
     service_blinger_id: SafeInteger,
     /** Blinger's id of the user, the `user_id` of {@link ConversationUser}. */
     blinger_user_id: SafeInteger,
+    /** Whether the record is active. */
     is_active: t.boolean,
+    /** When the record last changed, in Unix seconds. */
     date_updated: UnixSeconds,
+    /** When the record was created, in Unix seconds. */
     date_created: UnixSeconds,
     /** JSON-encoded array of tag names, or `null`. */
     tags: nullable(t.string),
+    /** Display name; `null` when there is none (as for the business's own account). */
     name: nullable(t.string),
+    /** Which side the user is on: `default` for a customer, `customer` for the business's own account. */
     role: UserRole,
+    /** Avatar URL; `null` when there is none. */
     avatar: nullable(t.string),
+    /** The messenger of this channel-user record. */
     application: Channel,
+    /** The user's id inside the messenger; `null` when unknown. */
     service_user_id: nullable(t.string),
+    /** Whether the user is active, such as `enabled`. */
     status: UserStatus,
   },
   'BlingerUser',
@@ -112,12 +137,19 @@ export type BlingerUser = t.TypeOf<typeof BlingerUser>;
 /** The user Blinger has just created, in {@link UserNew}. */
 export const NewUser = t.type(
   {
+    /** The new channel-user record's id. */
     id: SafeInteger,
+    /** Blinger's id of the user (the `user_id` of later events). */
     blinger_user_id: SafeInteger,
+    /** Display name; `null` when the messenger gave none. */
     name: nullable(t.string),
+    /** Avatar URL; `null` when there is none. */
     avatar: nullable(t.string),
+    /** The messenger the user wrote in from. */
     application: Channel,
+    /** The user's id inside the messenger (a Telegram username, a VK id...); `null` when unknown. */
     service_user_id: nullable(t.string),
+    /** When the user was created, in Unix seconds. */
     date_created: UnixSeconds,
   },
   'NewUser',
