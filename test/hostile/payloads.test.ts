@@ -30,8 +30,10 @@ interface Answer {
   readonly body: { error?: string; ok?: boolean; issues?: Array<{ path: string; received: string }> };
 }
 
-const post = async (url: string, body: string | Uint8Array): Promise<Answer> => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const post = async (url: string, body: string | Buffer): Promise<Answer> => {
+  // A Buffer is sent byte for byte (invalid UTF-8 included).
+  const payload: BodyInit = typeof body === 'string' ? body : new Uint8Array(body);
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 };
 
@@ -94,7 +96,7 @@ describe.each<AdapterName>(adapterNames)('%s', (name) => {
       expect(answer.status).toBe(200);
       expect(endpoint!.events).toHaveLength(1);
       let depth = 0;
-      let node: unknown = (endpoint!.events[0] as { message: { attachment: unknown } }).message.attachment;
+      let node: unknown = (endpoint!.events[0] as unknown as { message: { attachment: unknown } }).message.attachment;
       while (typeof node === 'object' && node !== null) {
         node = (node as { a: unknown }).a;
         depth++;
