@@ -104,15 +104,16 @@ export interface WebhookResponse {
 }
 
 const json = (status: number, body: object, extra: Partial<WebhookResponse> = {}): WebhookResponse => ({
+  closeConnection: false,
+  ...extra,
   status,
   headers: { 'content-type': 'application/json; charset=utf-8', ...extra.headers },
   body: JSON.stringify(body),
-  closeConnection: false,
-  ...extra,
 });
 
 const ACCEPTED = json(200, { ok: true });
 const CALLBACK_FAILED = json(500, { error: 'callback_failed', message: 'The webhook callback failed' });
+const IGNORED = json(200, { ok: true, ignored: 'unknown_event' });
 const reject = <Request>(
   options: WebhookHandlerOptions<Request>,
   request: WebhookRequest<Request>,
@@ -183,13 +184,18 @@ const receiveBody = async <Request>(
 
 const isRejection = (value: Body | WebhookRejection): value is WebhookRejection => 'status' in value;
 
-/** Runs the callback (or the unknown-event hook) as the acknowledgement policy says, and answers. */
-const acknowledge = async <Request>(
+/**
+ * Runs user code (the callback, or the unknown-event hook) as the acknowledgement policy says, and
+ * picks the answer: `succeeded` or `failed` once it has settled, `succeeded` if it is still running.
+ */
+const acknowledge = async (
   run: () => Promise<boolean>,
   policy: AcknowledgePolicy,
+  succeeded: WebhookResponse,
+  failed: WebhookResponse,
 ): Promise<WebhookResponse> => {
-  if (policy === 'immediately') return { ...ACCEPTED, pending: run().then(() => undefined) };
-  if (policy === 'after-callback') return (await run()) ? ACCEPTED : CALLBACK_FAILED;
+  if (policy === 'immediately') return { ...succeeded, pending: run().then(() => undefined) };
+  if (policy === 'after-callback') return (await run()) ? succeeded : failed;
   const settled = run();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<'timeout'>((resolve) => {
@@ -197,10 +203,9 @@ const acknowledge = async <Request>(
   });
   const outcome = await Promise.race([settled, timedOut]);
   clearTimeout(timer);
-  if (outcome === 'timeout') return { ...ACCEPTED, pending: settled.then(() => undefined) };
-  return outcome ? ACCEPTED : CALLBACK_FAILED;
+  if (outcome === 'timeout') return { ...succeeded, pending: settled.then(() => undefined) };
+  return outcome ? succeeded : failed;
 };
-
 
 /**
  * Answers one webhook request: checks it, reads and validates the body, runs the callback
@@ -225,15 +230,16 @@ export const handleWebhookRequest = async <Request>(
   const policy = options.acknowledge ?? 'after-callback';
   if (E.isRight(parsed)) {
     const event: BlingerWebhook = parsed.right;
-    return acknowledge(() => runCallback(() => dispatchTo(handler, event, context), options, context), policy);
+    const run = () => runCallback(() => dispatchTo(handler, event, context), options, context);
+    return acknowledge(run, policy, ACCEPTED, CALLBACK_FAILED);
   }
   const error = parsed.left;
   if (error.kind === 'unknown_event') {
+    // An event added by Blinger after this version: acknowledged whatever the hook does, so Blinger
+    // does not retry it forever.
     const hook = options.onUnknownEvent;
-    // An event added by Blinger after this version: acknowledge it so Blinger does not retry forever.
-    if (hook === undefined) return json(200, { ok: true, ignored: 'unknown_event' });
-    await runCallback(() => hook(error.payload, context), options, context);
-    return json(200, { ok: true, ignored: 'unknown_event' });
+    if (hook === undefined) return IGNORED;
+    return acknowledge(() => runCallback(() => hook(error.payload, context), options, context), policy, IGNORED, IGNORED);
   }
   return reject(options, request, { status: 400, error: error.kind, message: error.message, parseError: error });
 };

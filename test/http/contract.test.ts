@@ -62,6 +62,8 @@ describe.each(setupNames)('%s answers the HTTP contract', (name) => {
     });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toMatchObject({ error: 'method_not_allowed' });
     expect(calls).toBe(0);
   });
 
@@ -135,6 +137,7 @@ describe.each(setupNames)('%s answers the HTTP contract', (name) => {
     const big = createWebhook('on_message_incoming', { message: { message: 'x'.repeat(4096) } });
     const response = await post(endpoint.url, JSON.stringify(big), contentType);
     expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await response.json()).toMatchObject({ error: 'payload_too_large' });
     expect(calls).toBe(0);
   });
