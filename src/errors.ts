@@ -23,6 +23,7 @@ export interface PayloadIssue {
 
 /** The body is not JSON: empty, truncated, malformed, or not valid UTF-8. */
 export interface InvalidJsonError {
+  /** Discriminant: the body is not JSON. */
   readonly kind: 'invalid_json';
   /** Why: `empty` body, JSON `syntax` error, or bytes that are not valid UTF-8 (`encoding`). */
   readonly reason: 'empty' | 'syntax' | 'encoding';
@@ -35,6 +36,7 @@ export interface InvalidJsonError {
  * Blinger may add events; log or forward `payload` rather than failing the delivery.
  */
 export interface UnknownEventError {
+  /** Discriminant: an event this version does not know. */
   readonly kind: 'unknown_event';
   /** The `webhook` value that arrived. */
   readonly event: string;
@@ -49,6 +51,7 @@ export interface UnknownEventError {
  * whose fields are wrong. `issues` lists every problem (the first {@link MAX_LISTED_ISSUES}).
  */
 export interface InvalidPayloadError {
+  /** Discriminant: JSON that is not a valid event. */
   readonly kind: 'invalid_payload';
   /** The event the payload claimed to be, or `null` when `webhook` was missing or not a string. */
   readonly event: WebhookName | null;
@@ -73,6 +76,7 @@ const ISSUES_IN_MESSAGE = 3;
  * that `parseWebhook` returns, in `details`.
  */
 export class InvalidWebhookError extends Error {
+  /** Always `'InvalidWebhookError'`, for logs and `error.name` checks. */
   override readonly name = 'InvalidWebhookError';
   /** The structured reason, exactly as `parseWebhook` returns it. */
   readonly details: WebhookParseError;

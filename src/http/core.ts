@@ -40,7 +40,13 @@ export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
  *   answer is 200 and the callback keeps running: a 5xx would make Blinger resend a delivery that is
  *   already being processed.
  */
-export type AcknowledgePolicy = 'after-callback' | 'immediately' | { readonly timeoutMs: number };
+export type AcknowledgePolicy =
+  | 'after-callback'
+  | 'immediately'
+  | {
+      /** Longest wait for the callback before answering 200 anyway, in milliseconds. */
+      readonly timeoutMs: number;
+    };
 
 /** Why a request was refused, as passed to {@link WebhookHandlerOptions.onRejected}. */
 export interface WebhookRejection {

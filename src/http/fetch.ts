@@ -8,6 +8,7 @@ import type { WebhookHandler } from './handler.js';
 
 /** The part of a platform's execution context that keeps work alive after the response (Cloudflare Workers' `ctx`). */
 export interface WaitUntilContext {
+  /** Keeps the runtime alive until `promise` settles. */
   waitUntil(promise: Promise<unknown>): void;
 }
 
