@@ -176,6 +176,8 @@ const receiveBody = async <Request>(
 ): Promise<Body | WebhookRejection> => {
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (request.contentLength !== null && request.contentLength > maxBytes) return TOO_LARGE;
+  // A declared empty body is empty, even where a body parser turned it into `{}`.
+  if (request.contentLength === 0) return { raw: new Uint8Array(), input: '' };
   const { body } = request;
   if (body.kind === 'parsed') return { raw: null, input: body.value };
   if (body.kind === 'buffered') {

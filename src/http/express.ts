@@ -26,6 +26,8 @@ const bodyState = (req: ExpressRequestLike): WebhookBody => {
   const consumed = (req as { _body?: unknown })._body === true || req.readableEnded;
   if (!consumed) return { kind: 'stream', chunks: req };
   const { body } = req;
+  // body-parser leaves `undefined` for an empty body: that is an empty delivery, not a parsed value.
+  if (body === undefined) return { kind: 'buffered', data: new Uint8Array() };
   if (typeof body === 'string' || body instanceof Uint8Array) return { kind: 'buffered', data: body };
   return { kind: 'parsed', value: body };
 };

@@ -77,6 +77,15 @@ describe.each(setupNames)('%s answers the HTTP contract', (name) => {
     expect(calls).toBe(0);
   });
 
+  it('empty body: 400 invalid_json, callback not called', async () => {
+    let calls = 0;
+    endpoint = await start(name, () => void calls++);
+    const response = await post(endpoint.url, '', contentType);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalid_json', message: 'Webhook body is empty' });
+    expect(calls).toBe(0);
+  });
+
   it('invalid payload: 400 naming the paths, without echoing values, callback not called', async () => {
     let calls = 0;
     endpoint = await start(name, () => void calls++);
