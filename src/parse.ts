@@ -15,7 +15,7 @@ import {
   unknownEvent,
   type WebhookParseError,
 } from './errors.js';
-import { webhookGuards } from './generated/guards.js';
+import { webhookGuardFor } from './generated/guards.js';
 
 // fatal: invalid UTF-8 is an error rather than U+FFFD; the decoder also drops a leading BOM.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -77,8 +77,8 @@ const decodeValue = (value: unknown): Result<BlingerWebhook> => {
   // The codecs never transform, so a value that passes the guard is the event; validate runs only
   // to explain a failure. The guard is generated from the codec (src/generated/guards.ts) and
   // accepts exactly what codec.is accepts, several times faster.
-  const isEvent: (u: unknown) => u is BlingerWebhook = webhookGuards[name];
-  if (isEvent(value)) return E.right(value);
+  const isEvent = webhookGuardFor(name);
+  if (isEvent !== undefined && isEvent(value)) return E.right(value);
   const validation = codec.validate(value, [{ key: '', type: webhookCodecs[name], actual: value }]);
   return E.isLeft(validation) ? E.left(invalidPayload(name, toPayloadIssues(validation.left))) : validation;
 };

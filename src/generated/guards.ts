@@ -7,7 +7,7 @@
  * @module
  */
 /* eslint-disable */
-import type { CommentIncoming, CommentOutgoing, ConversationAssigned, ConversationClosed, ConversationUnassigned, MessageIncoming, MessageOutgoing, UserNew, WebhookEvent, WebhookName } from '../codecs/events.js';
+import type { BlingerWebhook, CommentIncoming, CommentOutgoing, ConversationAssigned, ConversationClosed, ConversationUnassigned, MessageIncoming, MessageOutgoing, UserNew, WebhookEvent, WebhookName } from '../codecs/events.js';
 
 /** Accepts exactly what io-ts `ConversationUser.is` accepts. */
 function isConversationUser(u: unknown): boolean {
@@ -235,7 +235,7 @@ export function isConversationUnassigned(u: unknown): u is ConversationUnassigne
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   const o1 = u as Record<string, unknown>;
   const v2 = o1.webhook;
-  if (v2 !== "on_conversation_unassigned") return false;
+  if (v2 !== 'on_conversation_unassigned') return false;
   const v3 = o1.conversation;
   if (typeof v3 !== 'object' || v3 === null || Array.isArray(v3)) return false;
   const o4 = v3 as Record<string, unknown>;
@@ -259,7 +259,7 @@ export function isConversationAssigned(u: unknown): u is ConversationAssigned {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   const o1 = u as Record<string, unknown>;
   const v2 = o1.webhook;
-  if (v2 !== "on_conversation_assigned") return false;
+  if (v2 !== 'on_conversation_assigned') return false;
   const v3 = o1.conversation;
   if (typeof v3 !== 'object' || v3 === null || Array.isArray(v3)) return false;
   const o4 = v3 as Record<string, unknown>;
@@ -285,7 +285,7 @@ export function isConversationClosed(u: unknown): u is ConversationClosed {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   const o1 = u as Record<string, unknown>;
   const v2 = o1.webhook;
-  if (v2 !== "on_conversation_closed") return false;
+  if (v2 !== 'on_conversation_closed') return false;
   const v3 = o1.conversation;
   if (typeof v3 !== 'object' || v3 === null || Array.isArray(v3)) return false;
   const o4 = v3 as Record<string, unknown>;
@@ -336,7 +336,7 @@ export function isMessageIncoming(u: unknown): u is MessageIncoming {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   const o1 = u as Record<string, unknown>;
   const v2 = o1.webhook;
-  if (v2 !== "on_message_incoming") return false;
+  if (v2 !== 'on_message_incoming') return false;
   const v3 = o1.from_user_id;
   if (!Number.isSafeInteger(v3)) return false;
   const v4 = o1.to_user_id;
@@ -365,7 +365,7 @@ export function isMessageOutgoing(u: unknown): u is MessageOutgoing {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   const o1 = u as Record<string, unknown>;
   const v2 = o1.webhook;
-  if (v2 !== "on_message_outgoing") return false;
+  if (v2 !== 'on_message_outgoing') return false;
   const v3 = o1.from_user_id;
   if (!Number.isSafeInteger(v3)) return false;
   const v4 = o1.to_user_id;
@@ -394,7 +394,7 @@ export function isCommentIncoming(u: unknown): u is CommentIncoming {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   const o1 = u as Record<string, unknown>;
   const v2 = o1.webhook;
-  if (v2 !== "on_comment_incoming") return false;
+  if (v2 !== 'on_comment_incoming') return false;
   const v3 = o1.from_user_id;
   if (!Number.isSafeInteger(v3)) return false;
   const v4 = o1.to_user_id;
@@ -423,7 +423,7 @@ export function isCommentOutgoing(u: unknown): u is CommentOutgoing {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   const o1 = u as Record<string, unknown>;
   const v2 = o1.webhook;
-  if (v2 !== "on_comment_outgoing") return false;
+  if (v2 !== 'on_comment_outgoing') return false;
   const v3 = o1.from_user_id;
   if (!Number.isSafeInteger(v3)) return false;
   const v4 = o1.to_user_id;
@@ -452,7 +452,7 @@ export function isUserNew(u: unknown): u is UserNew {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   const o1 = u as Record<string, unknown>;
   const v2 = o1.webhook;
-  if (v2 !== "on_user_new") return false;
+  if (v2 !== 'on_user_new') return false;
   const v3 = o1.user;
   if (typeof v3 !== 'object' || v3 === null || Array.isArray(v3)) return false;
   const o4 = v3 as Record<string, unknown>;
@@ -484,3 +484,32 @@ export const webhookGuards: { readonly [Name in WebhookName]: (u: unknown) => u 
   on_comment_outgoing: isCommentOutgoing,
   on_user_new: isUserNew,
 };
+
+/**
+ * The generated guard of the event named `name`, or `undefined` for a name that is not an event.
+ * A `switch`, not a keyed lookup: `webhook` values are fresh strings from JSON.parse, and looking
+ * one up as an object key (`webhookGuards[name]`, `Object.hasOwn`) hashes and internalises it,
+ * which costs several percent of parsing a small event. Safe for any string, `__proto__` included.
+ */
+export function webhookGuardFor(name: string): ((u: unknown) => u is BlingerWebhook) | undefined {
+  switch (name) {
+    case 'on_conversation_unassigned':
+      return isConversationUnassigned;
+    case 'on_conversation_assigned':
+      return isConversationAssigned;
+    case 'on_conversation_closed':
+      return isConversationClosed;
+    case 'on_message_incoming':
+      return isMessageIncoming;
+    case 'on_message_outgoing':
+      return isMessageOutgoing;
+    case 'on_comment_incoming':
+      return isCommentIncoming;
+    case 'on_comment_outgoing':
+      return isCommentOutgoing;
+    case 'on_user_new':
+      return isUserNew;
+    default:
+      return undefined;
+  }
+}

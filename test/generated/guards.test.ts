@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateGuardsSource, GUARDS_PATH } from '../../scripts/generate-guard.js';
 import { nullable, SafeInteger } from '../../src/codecs/primitives.js';
 import { webhookCodecs, type WebhookName, webhookNames } from '../../src/codecs/events.js';
-import { webhookGuards } from '../../src/generated/guards.js';
+import { webhookGuardFor, webhookGuards } from '../../src/generated/guards.js';
 import { readFixtures } from '../helpers/fixtures.js';
 import { applyMutation, mutation, validValue } from './codec-arbitrary.js';
 
@@ -57,6 +57,19 @@ describe('generated guards file', () => {
 
   it('has one guard per event', () => {
     expect(Object.keys(webhookGuards)).toEqual([...webhookNames]);
+  });
+
+  it('finds each guard by name with webhookGuardFor, and nothing for other strings', () => {
+    for (const name of webhookNames) expect(webhookGuardFor(name)).toBe(webhookGuards[name]);
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'on_user_new ', 'ON_USER_NEW']) {
+      expect(webhookGuardFor(name)).toBeUndefined();
+    }
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        expect(webhookGuardFor(name)).toBe((webhookNames as readonly string[]).includes(name) ? webhookGuards[name as WebhookName] : undefined);
+      }),
+      runs(1000),
+    );
   });
 
   it('refuses codecs it does not understand rather than accepting anything', () => {
@@ -135,6 +148,7 @@ describe('the generator on codecs beyond the events', () => {
       webhook: t.literal('mixed'),
       choice: t.union([t.string, SafeInteger, t.type({ k: t.literal(1) })]),
       flag: t.literal(true),
+      quoted: t.union([t.literal(`it's "quoted" \\ ok`), t.literal(-2.5)]),
       maybe: nullable(nullable(t.array(nullable(t.boolean)))),
       'odd-key': t.partial({ deep: t.intersection([t.type({ a: t.null }), t.partial({ b: t.string })]) }),
     },
@@ -145,6 +159,7 @@ describe('the generator on codecs beyond the events', () => {
     const source = generateGuardsSource({ mixed: Mixed });
     const guards = await compileGuards(source);
     const isMixed = guards.isMixed!;
+    expect(guards.webhookGuardFor!('mixed')).toBe(isMixed);
     fc.assert(
       fc.property(validValue(Mixed), fc.array(mutation, { maxLength: 3 }), (value, changes) => {
         const mutated = changes.reduce(applyMutation, value);
