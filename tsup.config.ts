@@ -24,5 +24,18 @@ export default defineConfig([
     splitting: false,
     treeshake: true,
     banner: { js: '#!/usr/bin/env node' },
+    // The CLI uses only the public API, imported from the entry points; it loads the built library
+    // beside it (dist/index.js, dist/testing/index.js) instead of carrying a second copy.
+    esbuildPlugins: [
+      {
+        name: 'cli-imports-the-built-library',
+        setup(build) {
+          build.onResolve({ filter: /^\.\.\/(index|testing\/index)\.js$/ }, (args) => ({
+            path: args.path.replace('../', './'),
+            external: true,
+          }));
+        },
+      },
+    ],
   },
 ]);

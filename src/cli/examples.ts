@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { isWebhookName, webhookNames } from '../codecs/events.js';
-import { examples } from '../testing/examples.js';
+import { isWebhookName, webhookNames } from '../index.js';
+import { examples } from '../testing/index.js';
 import { type Command, EXIT_OK, parseCommandArgs, UsageError } from './io.js';
 
 const help = `Usage: blinger-webhooks examples [EVENT]

@@ -6,9 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BlingerWebhook } from '../codecs/events.js';
-import type { WebhookRejection } from '../http/core.js';
-import { toNodeHandler } from '../http/node.js';
+import { type BlingerWebhook, toNodeHandler, type WebhookRejection } from '../index.js';
 import { type CliIo, type Command, EXIT_FAILURE, EXIT_OK, parseCommandArgs, UsageError } from './io.js';
 import type { Style } from './style.js';
 import { describeParseError, formatSummary, quoteForTerminal, summarizeWebhook } from './summary.js';

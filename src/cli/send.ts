@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { isWebhookName, webhookNames } from '../codecs/events.js';
-import { examples } from '../testing/examples.js';
+import { isWebhookName, webhookNames } from '../index.js';
+import { examples } from '../testing/index.js';
 import { type Command, EXIT_FAILURE, EXIT_OK, parseCommandArgs, readInput, UsageError } from './io.js';
 import { quoteForTerminal } from './summary.js';
 import { packageVersion } from './version.js';

@@ -8,9 +8,7 @@
  *
  * @module
  */
-import type { BlingerWebhook, WebhookName } from '../codecs/events.js';
-import type { WebhookParseError } from '../errors.js';
-import { matchWebhook } from '../match.js';
+import { type BlingerWebhook, matchWebhook, type WebhookName, type WebhookParseError } from '../index.js';
 import type { Style } from './style.js';
 
 /** What a delivery is about, in a few fields. */

@@ -5,7 +5,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { parseWebhook } from '../parse.js';
+import { parseWebhook } from '../index.js';
 import { type Command, EXIT_FAILURE, EXIT_OK, parseCommandArgs, readInput, UsageError } from './io.js';
 import { describeParseError, formatSummary, summarizeWebhook } from './summary.js';
 
