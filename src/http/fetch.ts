@@ -15,10 +15,15 @@ export interface WaitUntilContext {
 const hasWaitUntil = (value: unknown): value is WaitUntilContext =>
   typeof value === 'object' && value !== null && typeof (value as { waitUntil?: unknown }).waitUntil === 'function';
 
-/** The body as chunks, reading only when the core asks, so refused requests leave it untouched. */
-const streamOf = (stream: ReadableStream<Uint8Array>) => {
+/**
+ * The body as chunks, reading only when the core asks, so refused requests leave it untouched.
+ * On a limit the core simply stops pulling. The stream is deliberately not cancelled: on Node fetch
+ * bridges cancelling destroys the socket before the 413 is out, while the runtime's own clean-up
+ * (Hono's node server drains, then closes) lets the client read the answer.
+ */
+const chunksOf = (stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> => {
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  const chunks: AsyncIterable<Uint8Array> = {
+  return {
     [Symbol.asyncIterator]: () => ({
       next: async (): Promise<IteratorResult<Uint8Array>> => {
         reader ??= stream.getReader();
@@ -27,10 +32,6 @@ const streamOf = (stream: ReadableStream<Uint8Array>) => {
       },
     }),
   };
-  const cancel = (): void => {
-    reader?.cancel().catch(() => undefined);
-  };
-  return { chunks, cancel };
 };
 
 /**
@@ -54,20 +55,21 @@ export const toFetchHandler = (
   options: WebhookHandlerOptions<Request> = {},
 ): ((request: Request, ...platform: unknown[]) => Promise<Response>) => {
   return async (request, ...platform) => {
-    const stream = request.body === null ? undefined : streamOf(request.body);
     const declared = Number(request.headers.get('content-length') ?? Number.NaN);
     const response = await handleWebhookRequest(
       {
         method: request.method,
         url: request.url,
         contentLength: Number.isSafeInteger(declared) ? declared : null,
-        body: stream === undefined ? { kind: 'buffered', data: new Uint8Array() } : { kind: 'stream', chunks: stream.chunks },
+        body:
+          request.body === null
+            ? { kind: 'buffered', data: new Uint8Array() }
+            : { kind: 'stream', chunks: chunksOf(request.body) },
         original: request,
       },
       handler,
       options,
     );
-    if (response.closeConnection) stream?.cancel();
     if (response.pending !== undefined) platform.find(hasWaitUntil)?.waitUntil(response.pending);
     return new Response(response.body, { status: response.status, headers: response.headers });
   };
