@@ -54,7 +54,17 @@ async function main(): Promise<void> {
     return reply.type === 'calls' ? reply.count : Number.NaN;
   };
 
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
+  /** Waits until the callback count stops moving (requests autocannon left in flight have finished). */
+  const settle = async (): Promise<void> => {
+    let last = await callbacksSoFar();
+    for (let i = 0; i < 40; i++) {
+      await pause();
+      const now = await callbacksSoFar();
+      if (now === last) return;
+      last = now;
+    }
+  };
   const load = (port: number, path: string, seconds: number) =>
     autocannon({
       url: `http://127.0.0.1:${port}${path}`,
@@ -78,7 +88,7 @@ async function main(): Promise<void> {
     const measured: Record<'bare' | 'hook', Awaited<ReturnType<typeof autocannon>>> = {} as never;
     for (const route of ['bare', 'hook'] as const) {
       await load(port, `/${route}`, 1);
-      // autocannon returns without waiting for requests in flight: let them finish before counting.
+      // autocannon returns without waiting for the requests in flight: let them finish before counting.
       await settle();
       const before = await callbacksSoFar();
       const result = await load(port, `/${route}`, duration);
