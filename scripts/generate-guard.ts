@@ -41,7 +41,7 @@ const isObjectCodec = (codec: Codec): boolean => OBJECT_TAGS.has(codec._tag ?? '
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Property access that stays valid TypeScript for any key (`o.id` or `o["page-url"]`). */
+/** Property access that stays valid TypeScript for any key (`o.id`, or `o['page-url']`, which reads the same). */
 const member = (object: string, key: string): string =>
   IDENTIFIER.test(key) && key !== '__proto__' ? `${object}.${key}` : `${object}[${quote(key)}]`;
 
@@ -248,6 +248,61 @@ const children = (codec: Codec): Codec[] => {
   }
 };
 
+type Candidate = readonly [name: string, guard: string];
+
+/**
+ * Statements returning the guard whose name equals `name`, or `undefined`: a `switch` on the
+ * length, then on the character that best splits the candidates left, until one is left.
+ */
+const dispatch = (candidates: readonly Candidate[]): string[] => {
+  const byLength = groupBy(candidates, ([name]) => name.length);
+  return [
+    'switch (name.length) {',
+    ...[...byLength].flatMap(([length, group]) => [`  case ${length}:`, ...indent(indent(narrow(group)))]),
+    '  default:',
+    '    return undefined;',
+    '}',
+  ];
+};
+
+/** Candidates of one length: split on a character until one is left, then compare once. */
+const narrow = (candidates: readonly Candidate[]): string[] => {
+  if (candidates.length === 1) {
+    const [[name, guard]] = candidates as [Candidate];
+    return [`return name === ${quote(name)} ? ${guard} : undefined;`];
+  }
+  const length = candidates[0]![0].length;
+  let best = 0;
+  let bestCount = 0;
+  for (let index = 0; index < length; index++) {
+    const count = new Set(candidates.map(([name]) => name.charCodeAt(index))).size;
+    if (count > bestCount) [best, bestCount] = [index, count];
+  }
+  const byChar = groupBy(candidates, ([name]) => name.charCodeAt(best));
+  return [
+    `switch (name.charCodeAt(${best})) {`,
+    ...[...byChar].flatMap(([code, group]) => [
+      `  case ${code}: // ${quote(String.fromCharCode(code))}`,
+      ...indent(indent(narrow(group))),
+    ]),
+    '  default:',
+    '    return undefined;',
+    '}',
+  ];
+};
+
+/** Groups in order of first appearance, so the output follows the codecs' order. */
+const groupBy = <A, K>(items: readonly A[], key: (item: A) => K): Map<K, A[]> => {
+  const groups = new Map<K, A[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [item]);
+    else group.push(item);
+  }
+  return groups;
+};
+
 /** A string literal in the project's style (single quotes), escaped by JSON's rules. */
 const quote = (text: string): string => `'${JSON.stringify(text).slice(1, -1).replace(/'/g, "\\'")}'`;
 
@@ -288,16 +343,14 @@ export const generateGuardsSource = (codecs: EventCodecs = webhookCodecs): strin
     '',
     '/**',
     ' * The generated guard of the event named `name`, or `undefined` for a name that is not an event.',
-    ' * A `switch`, not a keyed lookup: `webhook` values are fresh strings from JSON.parse, and looking',
-    ' * one up as an object key (`webhookGuards[name]`, `Object.hasOwn`) hashes and internalises it,',
-    ' * which costs several percent of parsing a small event. Safe for any string, `__proto__` included.',
+    ' * Safe for any string, `__proto__` included. Not a keyed lookup: `webhook` values are fresh',
+    ' * strings from JSON.parse, and looking one up as an object key (`webhookGuards[name]`,',
+    ' * `Object.hasOwn`) hashes and internalises it, several percent of parsing a small event. Nor a',
+    ' * `switch` on the string, which compares it with each name in turn: the length and a character',
+    ' * or two pick the one candidate, and a single comparison confirms it.',
     ' */',
     'export function webhookGuardFor(name: string): ((u: unknown) => u is BlingerWebhook) | undefined {',
-    '  switch (name) {',
-    ...events.flatMap(([eventName, codec]) => [`    case ${quote(eventName)}:`, `      return is${codec.name};`]),
-    '    default:',
-    '      return undefined;',
-    '  }',
+    ...indent(dispatch(events.map(([eventName, codec]) => [eventName, `is${codec.name}`] as const))),
     '}',
   ];
   return [
