@@ -211,6 +211,7 @@ describe.each<AdapterName>(adapterNames)('%s', (name) => {
       const event = createWebhook('on_message_incoming', { message_id: Number.MAX_SAFE_INTEGER });
       expect((await post(url, JSON.stringify(event))).status).toBe(200);
       expect(endpoint!.events).toEqual([event]);
+      await expectStillServing(endpoint!);
     });
   });
 

@@ -74,6 +74,7 @@ describe.each<AdapterName>(adapterNames)('%s', (name) => {
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ error: 'unauthorized' });
       expect(endpoint.events).toHaveLength(0);
+      await expectStillServing(endpoint, `?token=${encodeURIComponent(TOKEN)}`);
     });
 
     it('the right token (percent-encoded, non-ASCII): 200, callback once', async () => {
@@ -84,6 +85,7 @@ describe.each<AdapterName>(adapterNames)('%s', (name) => {
       });
       expect(response.status).toBe(200);
       expect(endpoint.events).toHaveLength(1);
+      await expectStillServing(endpoint, `?token=${encodeURIComponent(TOKEN)}`);
     });
 
     it('a wrong token with an invalid or oversized body: 401 before the body is read', async () => {
@@ -93,6 +95,7 @@ describe.each<AdapterName>(adapterNames)('%s', (name) => {
         expect(response.status).toBe(401);
       }
       expect(endpoint.events).toHaveLength(0);
+      await expectStillServing(endpoint, `?token=${encodeURIComponent(TOKEN)}`);
     });
   });
 

@@ -7,13 +7,13 @@ let nextId = 1_000_000;
 
 /**
  * Sends one valid delivery with a fresh message id and expects 200 and exactly one more callback
- * call with that event: the endpoint is still serving, and still correctly.
+ * call with that event: the endpoint is still serving, and still correctly. `query` carries a token.
  */
-export const expectStillServing = async (endpoint: Endpoint): Promise<void> => {
+export const expectStillServing = async (endpoint: Endpoint, query = ''): Promise<void> => {
   const id = nextId++;
   const before = endpoint.events.length;
   const event = createWebhook('on_message_incoming', { message_id: id });
-  const response = await fetch(endpoint.url, {
+  const response = await fetch(`${endpoint.url}${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(event),
