@@ -11,8 +11,7 @@
  * about 20 µs) so timer overhead does not flatten the ratios.
  *
  * Options: --rounds N (default 40), --time MS per task slice (default 5), --only TEXT (cases
- * whose label contains TEXT), --readme (write the results into bench/README.md), --proposed
- * (measure src/parse.ts with the change in bench/proposed-parse-change.mjs, applied by run.mjs).
+ * whose label contains TEXT), --readme (write the results into bench/README.md).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
@@ -33,7 +32,6 @@ const { values: options } = parseArgs({
     time: { type: 'string', default: '5' },
     only: { type: 'string' },
     readme: { type: 'boolean', default: false },
-    proposed: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(options.rounds);
@@ -221,7 +219,6 @@ const machine = `${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${cpuList.length}
 const report = [
   `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${machine}`,
   `${rounds} interleaved rounds, ${timeMs} ms per task slice; ratios are medians of per-round ratios.`,
-  ...(options.proposed ? ['', '**With the proposed src/parse.ts change applied in memory (`--proposed`), not the committed parse.ts.**'] : []),
   '',
   `### Targets: ${allMet ? 'all met' : 'NOT all met'}`,
   '',
