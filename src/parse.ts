@@ -17,8 +17,34 @@ import {
 } from './errors.js';
 import { webhookGuardFor } from './generated/guards.js';
 
-// fatal: invalid UTF-8 is an error rather than U+FFFD; the decoder also drops a leading BOM.
+// fatal: invalid UTF-8 is an error rather than U+FFFD.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Node's Buffer, where there is one: the package also runs on Workers, Deno and Bun. */
+interface NodeBufferStatics {
+  isUtf8(bytes: Uint8Array): boolean;
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'utf8'): string };
+}
+const NodeBuffer = (globalThis as { Buffer?: Partial<NodeBufferStatics> }).Buffer;
+
+/**
+ * UTF-8 bytes to text, or `null` when they are not valid UTF-8. On Node, `Buffer.isUtf8` and
+ * `toString` are several times faster than a fatal `TextDecoder`, which is most of the cost of
+ * decoding a small delivery.
+ */
+const decodeUtf8: (bytes: Uint8Array) => string | null =
+  typeof NodeBuffer?.isUtf8 === 'function' && typeof NodeBuffer.from === 'function'
+    ? (bytes) => {
+        const buffer = NodeBuffer as NodeBufferStatics;
+        return buffer.isUtf8(bytes) ? buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
+      }
+    : (bytes) => {
+        try {
+          return utf8.decode(bytes);
+        } catch {
+          return null;
+        }
+      };
 
 const BYTE_ORDER_MARK = 0xfeff;
 
@@ -31,11 +57,8 @@ interface EventDecoder {
 }
 
 const bytesToText = (bytes: Uint8Array): Result<string> => {
-  try {
-    return E.right(utf8.decode(bytes));
-  } catch {
-    return E.left(invalidJson('encoding'));
-  }
+  const text = decodeUtf8(bytes);
+  return text === null ? E.left(invalidJson('encoding')) : E.right(text);
 };
 
 const parseJsonText = (text: string): Result<unknown> => {

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   BlingerWebhook,
@@ -92,6 +93,23 @@ describe('parseWebhook errors', () => {
     expect(leftOf(new Uint8Array())).toMatchObject({ kind: 'invalid_json', reason: 'empty' });
     expect(leftOf('{"webhook":')).toMatchObject({ kind: 'invalid_json', reason: 'syntax' });
     expect(leftOf(Buffer.from([0x7b, 0xff, 0x7d]))).toMatchObject({ kind: 'invalid_json', reason: 'encoding' });
+  });
+
+  it('decodes bytes the same way where there is no Node Buffer (Workers, Deno)', () => {
+    // The built module picks its UTF-8 decoder when it loads: load it with Buffer removed.
+    const script = `
+      delete globalThis.Buffer;
+      const { parseWebhook } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});
+      const encode = (text) => new TextEncoder().encode(text);
+      const results = [
+        parseWebhook(encode(${JSON.stringify(JSON.stringify(examples.on_user_new))})),
+        parseWebhook(new Uint8Array([0xef, 0xbb, 0xbf, ...encode(${JSON.stringify(JSON.stringify(examples.on_user_new))})])),
+        parseWebhook(new Uint8Array([0x7b, 0xff, 0x7d])),
+      ];
+      console.log(JSON.stringify(results.map((r) => r._tag === 'Right' ? r.right.webhook : r.left.kind + ':' + r.left.reason)));
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '--eval', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual(['on_user_new', 'on_user_new', 'invalid_json:encoding']);
   });
 
   it('reports an unknown event with its name and payload', () => {

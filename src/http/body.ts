@@ -11,7 +11,24 @@ export type WebhookBody =
   /** A body parser already buffered the raw body (`express.raw()`, `express.text()`). */
   | { readonly kind: 'buffered'; readonly data: Uint8Array | string }
   /** The body is still unread. */
-  | { readonly kind: 'stream'; readonly chunks: AsyncIterable<Uint8Array> };
+  | { readonly kind: 'stream'; readonly stream: BodyStream };
+
+/** Where a streamed body's chunks go, in order, until one of `end` or `fail`. */
+export interface BodySink {
+  chunk(bytes: Uint8Array): void;
+  end(): void;
+  /** The client went away or the transport failed before the end. */
+  fail(): void;
+}
+
+/**
+ * An unread body, as each adapter exposes its runtime's stream: `listen` starts delivering chunks
+ * to the sink and returns a function that stops delivering. Stopping must not close the
+ * connection, so that a 413 or 408 can still be written.
+ */
+export interface BodyStream {
+  listen(sink: BodySink): () => void;
+}
 
 /** The outcome of reading a streamed body. */
 export type BodyReadResult =
@@ -29,42 +46,37 @@ const concat = (chunks: Uint8Array[], total: number): Uint8Array => {
   return bytes;
 };
 
-const TIMED_OUT = Symbol('timed out');
-
 /**
- * Reads `chunks` until the end, `maxBytes` or `timeoutMs`, whichever comes first.
- *
- * On a limit it stops pulling without calling the iterator's `return()`: for a Node request that
- * would destroy the socket before the 413 or 408 could be written. The adapter closes the
- * connection once the response is out.
+ * Receives `stream` until its end, `maxBytes` or `timeoutMs`, whichever comes first, and stops
+ * listening at once on a limit: the rest of an oversized body is never kept.
  */
-export const readBody = async (
-  chunks: AsyncIterable<Uint8Array>,
-  maxBytes: number,
-  timeoutMs: number,
-): Promise<BodyReadResult> => {
-  const iterator = chunks[Symbol.asyncIterator]();
-  const received: Uint8Array[] = [];
-  let total = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> =>
+  new Promise((resolve) => {
+    const received: Uint8Array[] = [];
+    let total = 0;
+    let settled = false;
+    let stopListening: (() => void) | undefined;
+    const finish = (result: BodyReadResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      stopListening?.();
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), timeoutMs);
+    stopListening = stream.listen({
+      chunk: (bytes) => {
+        if (settled) return;
+        total += bytes.byteLength;
+        if (total > maxBytes) finish({ ok: false, reason: 'too_large' });
+        else received.push(bytes);
+      },
+      end: () => finish({ ok: true, bytes: concat(received, total) }),
+      fail: () => finish({ ok: false, reason: 'aborted' }),
+    });
+    // The stream may have ended (or failed) while `listen` was still running.
+    if (settled) stopListening();
   });
-  try {
-    for (;;) {
-      const next = await Promise.race([iterator.next(), deadline]);
-      if (next === TIMED_OUT) return { ok: false, reason: 'timeout' };
-      if (next.done) return { ok: true, bytes: concat(received, total) };
-      total += next.value.byteLength;
-      if (total > maxBytes) return { ok: false, reason: 'too_large' };
-      received.push(next.value);
-    }
-  } catch {
-    return { ok: false, reason: 'aborted' };
-  } finally {
-    clearTimeout(timer);
-  }
-};
 
 const utf8 = new TextEncoder();
 

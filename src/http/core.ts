@@ -183,7 +183,7 @@ const receiveBody = async <Request>(
   if (body.kind === 'buffered') {
     return bufferedSize(body.data) > maxBytes ? TOO_LARGE : { raw: bufferedBytes(body.data), input: body.data };
   }
-  const read = await readBody(body.chunks, maxBytes, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
+  const read = await readBody(body.stream, maxBytes, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
   if (read.ok) return { raw: read.bytes, input: read.bytes };
   if (read.reason === 'too_large') return TOO_LARGE;
   if (read.reason === 'timeout') return { status: 408, error: 'body_timeout', message: 'Webhook body arrived too slowly' };

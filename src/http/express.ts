@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookBody } from './body.js';
 import type { WebhookHandlerOptions } from './core.js';
 import type { WebhookHandler } from './handler.js';
-import { respond, toWebhookRequest } from './node.js';
+import { bodyStreamOf, respond, toWebhookRequest } from './node.js';
 
 /**
  * The parts of an express `Request` the adapter reads. express's own `Request` satisfies it;
@@ -24,7 +24,7 @@ export interface ExpressRequestLike extends IncomingMessage {
 // A parser that skipped the request (another content type) leaves the stream unread.
 const bodyState = (req: ExpressRequestLike): WebhookBody => {
   const consumed = (req as { _body?: unknown })._body === true || req.readableEnded;
-  if (!consumed) return { kind: 'stream', chunks: req };
+  if (!consumed) return { kind: 'stream', stream: bodyStreamOf(req) };
   const { body } = req;
   // body-parser leaves `undefined` for an empty body: that is an empty delivery, not a parsed value.
   if (body === undefined) return { kind: 'buffered', data: new Uint8Array() };

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { BodyStream } from './body.js';
 import { handleWebhookRequest, type WebhookHandlerOptions } from './core.js';
 import type { WebhookHandler } from './handler.js';
 
@@ -16,23 +17,32 @@ const hasWaitUntil = (value: unknown): value is WaitUntilContext =>
   typeof value === 'object' && value !== null && typeof (value as { waitUntil?: unknown }).waitUntil === 'function';
 
 /**
- * The body as chunks, reading only when the core asks, so refused requests leave it untouched.
- * On a limit the core simply stops pulling. The stream is deliberately not cancelled: on Node fetch
+ * A Web stream as a {@link BodyStream}, read only once the core listens, so refused requests leave
+ * it untouched. Stopping ends the reading loop but does not cancel the stream: on Node fetch
  * bridges cancelling destroys the socket before the 413 is out, while the runtime's own clean-up
  * (Hono's node server drains, then closes) lets the client read the answer.
  */
-const chunksOf = (stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> => {
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      next: async (): Promise<IteratorResult<Uint8Array>> => {
-        reader ??= stream.getReader();
-        const { done, value } = await reader.read();
-        return done ? { done: true, value: undefined } : { done: false, value };
-      },
-    }),
-  };
-};
+const bodyStreamOf = (body: ReadableStream<Uint8Array>): BodyStream => ({
+  listen: (sink) => {
+    let listening = true;
+    const pump = async (): Promise<void> => {
+      const reader = body.getReader();
+      try {
+        while (listening) {
+          const { done, value } = await reader.read();
+          if (done) return sink.end();
+          sink.chunk(value);
+        }
+      } catch {
+        sink.fail();
+      }
+    };
+    void pump();
+    return () => {
+      listening = false;
+    };
+  },
+});
 
 /**
  * Wraps a webhook callback as a fetch handler `(request) => Promise<Response>`, for Hono, Next.js
@@ -64,7 +74,7 @@ export const toFetchHandler = (
         body:
           request.body === null
             ? { kind: 'buffered', data: new Uint8Array() }
-            : { kind: 'stream', chunks: chunksOf(request.body) },
+            : { kind: 'stream', stream: bodyStreamOf(request.body) },
         original: request,
       },
       handler,

@@ -4,7 +4,7 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { WebhookBody } from './body.js';
+import type { BodyStream, WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookHandlerOptions, type WebhookRequest, type WebhookResponse } from './core.js';
 import type { WebhookHandler } from './handler.js';
 
@@ -20,6 +20,30 @@ const declaredLength = (req: IncomingMessage): number | null => {
   const length = header === undefined ? Number.NaN : Number(header);
   return Number.isSafeInteger(length) ? length : null;
 };
+
+/**
+ * A Node request's unread body, on plain `data`/`end` events: Node's async iterator over a request
+ * adds event-loop turns to every delivery, and its `return()` destroys the socket before a 413
+ * could be written. Stopping here only removes the listeners.
+ */
+export const bodyStreamOf = (req: IncomingMessage): BodyStream => ({
+  listen: (sink) => {
+    let ended = false;
+    const onEnd = (): void => {
+      ended = true;
+      sink.end();
+    };
+    // 'close' before 'end' is a client that went away mid-body.
+    const onClose = (): void => {
+      if (!ended) sink.fail();
+    };
+    const onData = (chunk: Uint8Array): void => sink.chunk(chunk);
+    req.on('data', onData).once('end', onEnd).once('error', onClose).once('close', onClose);
+    return () => {
+      req.off('data', onData).off('end', onEnd).off('error', onClose).off('close', onClose);
+    };
+  },
+});
 
 /** Translates a Node request, with its body in whichever state it is, for the core. */
 export const toWebhookRequest = <Request extends IncomingMessage>(
@@ -102,5 +126,5 @@ export const toNodeHandler = <Request extends IncomingMessage = IncomingMessage>
   handler: WebhookHandler<Request>,
   options: WebhookHandlerOptions<Request> = {},
 ): ((req: Request, res: ServerResponse) => void) => {
-  return (req, res) => respond(toWebhookRequest(req, { kind: 'stream', chunks: req }), res, handler, options);
+  return (req, res) => respond(toWebhookRequest(req, { kind: 'stream', stream: bodyStreamOf(req) }), res, handler, options);
 };

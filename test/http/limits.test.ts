@@ -54,7 +54,13 @@ describe.each<SetupName>(['node:http', 'express 5', 'express 4', 'fetch in Hono'
     const before = process.memoryUsage().rss;
     const { status, sent } = await streamHugeBody(endpoint.url, 400 * MiB);
     const grown = process.memoryUsage().rss - before;
-    expect(status).toBe(413);
+    if (name === 'fetch in Hono') {
+      // The adapter answers 413, but the socket is @hono/node-server's: it drains at most 64 MiB or
+      // 500 ms after the answer and then closes, so under load the client may see the reset first.
+      expect([413, 'reset']).toContain(status);
+    } else {
+      expect(status).toBe(413);
+    }
     expect(sent).toBeLessThan(400 * MiB);
     expect(calls).toBe(0);
     // The default limit is 5 MiB; the process must not have taken in anything near the body's size.
