@@ -95,6 +95,13 @@ describe('parseWebhook errors', () => {
     expect(leftOf(Buffer.from([0x7b, 0xff, 0x7d]))).toMatchObject({ kind: 'invalid_json', reason: 'encoding' });
   });
 
+  it('tells a real U+FFFD in the text from bytes that are not UTF-8', () => {
+    const event = createWebhook('on_message_incoming', { message: { message: 'broken � glyph' } });
+    expect(parseWebhook(Buffer.from(JSON.stringify(event)))).toEqual(E.right(event));
+    const bad = Buffer.concat([Buffer.from('{"webhook":"on_user_new","x":"\uFFFD'), Buffer.from([0xc3]), Buffer.from('"}')]);
+    expect(leftOf(bad)).toMatchObject({ kind: 'invalid_json', reason: 'encoding' });
+  });
+
   it('decodes bytes the same way where there is no Node Buffer (Workers, Deno)', () => {
     // The built module picks its UTF-8 decoder when it loads: load it with Buffer removed.
     const script = `
