@@ -23,7 +23,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { BlingerWebhook } from '../codecs/events.js';
 import type { InvalidJsonError, InvalidPayloadError } from '../errors.js';
 import { parseWebhook } from '../parse.js';
-import { bufferedBytes, bufferedSize, readBody, type WebhookBody } from './body.js';
+import { bufferedBytes, bufferedSize, readBody, readDeclaredBody, type WebhookBody } from './body.js';
 import { dispatchTo, runCallback, type WebhookContext, type WebhookHandler } from './handler.js';
 import { tokensEqual } from './token.js';
 
@@ -101,7 +101,7 @@ export interface WebhookRequest<Request> {
 export interface WebhookResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** A small JSON document. */
+  /** A small JSON document; `headers` carries its `content-length`. */
   readonly body: string;
   /** The body was not read to its end: close the connection rather than read the rest. */
   readonly closeConnection: boolean;
@@ -109,13 +109,23 @@ export interface WebhookResponse {
   readonly pending?: Promise<void>;
 }
 
-const json = (status: number, body: object, extra: Partial<WebhookResponse> = {}): WebhookResponse => ({
-  closeConnection: false,
-  ...extra,
-  status,
-  headers: { 'content-type': 'application/json; charset=utf-8', ...extra.headers },
-  body: JSON.stringify(body),
-});
+const utf8 = new TextEncoder();
+
+// Content-Length is computed here, once for the constant answers, rather than per request by each adapter.
+const json = (status: number, body: object, extra: Partial<WebhookResponse> = {}): WebhookResponse => {
+  const text = JSON.stringify(body);
+  return {
+    closeConnection: false,
+    ...extra,
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(utf8.encode(text).byteLength),
+      ...extra.headers,
+    },
+    body: text,
+  };
+};
 
 const ACCEPTED = json(200, { ok: true });
 const CALLBACK_FAILED = json(500, { error: 'callback_failed', message: 'The webhook callback failed' });
@@ -183,7 +193,11 @@ const receiveBody = async <Request>(
   if (body.kind === 'buffered') {
     return bufferedSize(body.data) > maxBytes ? TOO_LARGE : { raw: bufferedBytes(body.data), input: body.data };
   }
-  const read = await readBody(body.stream, maxBytes, options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS);
+  const timeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const read =
+    body.kind === 'declared'
+      ? await readDeclaredBody(body.read, maxBytes, timeoutMs)
+      : await readBody(body.stream, maxBytes, timeoutMs);
   if (read.ok) return { raw: read.bytes, input: read.bytes };
   if (read.reason === 'too_large') return TOO_LARGE;
   if (read.reason === 'timeout') return { status: 408, error: 'body_timeout', message: 'Webhook body arrived too slowly' };

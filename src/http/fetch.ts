@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { BodyStream } from './body.js';
+import type { BodyStream, WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookHandlerOptions } from './core.js';
 import type { WebhookHandler } from './handler.js';
 
@@ -44,6 +44,15 @@ const bodyStreamOf = (body: ReadableStream<Uint8Array>): BodyStream => ({
   },
 });
 
+const readWhole = (request: Request) => async (): Promise<Uint8Array> => new Uint8Array(await request.arrayBuffer());
+
+/** A body of declared length is read whole (the core has checked the length); others stream. */
+const bodyOf = (request: Request, contentLength: number | null): WebhookBody => {
+  if (request.body === null) return { kind: 'buffered', data: new Uint8Array() };
+  if (contentLength !== null) return { kind: 'declared', read: readWhole(request) };
+  return { kind: 'stream', stream: bodyStreamOf(request.body) };
+};
+
 /**
  * Wraps a webhook callback as a fetch handler `(request) => Promise<Response>`, for Hono, Next.js
  * route handlers, Cloudflare Workers, Deno, Bun, and Node behind any fetch bridge. It reads
@@ -66,15 +75,13 @@ export const toFetchHandler = (
 ): ((request: Request, ...platform: unknown[]) => Promise<Response>) => {
   return async (request, ...platform) => {
     const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+    const contentLength = Number.isSafeInteger(declared) ? declared : null;
     const response = await handleWebhookRequest(
       {
         method: request.method,
         url: request.url,
-        contentLength: Number.isSafeInteger(declared) ? declared : null,
-        body:
-          request.body === null
-            ? { kind: 'buffered', data: new Uint8Array() }
-            : { kind: 'stream', stream: bodyStreamOf(request.body) },
+        contentLength,
+        body: bodyOf(request, contentLength),
         original: request,
       },
       handler,

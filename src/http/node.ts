@@ -8,10 +8,14 @@ import type { BodyStream, WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookHandlerOptions, type WebhookRequest, type WebhookResponse } from './core.js';
 import type { WebhookHandler } from './handler.js';
 
+const INTERNAL_ERROR_BODY = '{"error":"internal_error","message":"The webhook endpoint failed"}';
 const INTERNAL_ERROR: WebhookResponse = {
   status: 500,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: '{"error":"internal_error","message":"The webhook endpoint failed"}',
+  headers: {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(INTERNAL_ERROR_BODY)),
+  },
+  body: INTERNAL_ERROR_BODY,
   closeConnection: false,
 };
 
@@ -85,7 +89,7 @@ const answerThenLinger = (req: IncomingMessage, res: ServerResponse, body: strin
 /** Writes the core's answer; closes the connection when the body was left unread. */
 export const writeResponse = (req: IncomingMessage, res: ServerResponse, response: WebhookResponse): void => {
   if (res.headersSent || res.writableEnded || res.destroyed) return;
-  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
+  res.writeHead(response.status, response.headers);
   if (response.closeConnection) answerThenLinger(req, res, response.body);
   else res.end(response.body);
 };
