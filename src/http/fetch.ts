@@ -46,11 +46,15 @@ const bodyStreamOf = (body: ReadableStream<Uint8Array>): BodyStream => ({
 
 const readWhole = (request: Request) => async (): Promise<Uint8Array> => new Uint8Array(await request.arrayBuffer());
 
-/** A body of declared length is read whole (the core has checked the length); others stream. */
+/**
+ * A body of declared length is read whole (the core has checked the length); others stream.
+ * `request.body` is touched only for the latter: on @hono/node-server reading it turns the
+ * lightweight request into a full one over a Web stream, which costs more than the delivery.
+ */
 const bodyOf = (request: Request, contentLength: number | null): WebhookBody => {
-  if (request.body === null) return { kind: 'buffered', data: new Uint8Array() };
   if (contentLength !== null) return { kind: 'declared', read: readWhole(request) };
-  return { kind: 'stream', stream: bodyStreamOf(request.body) };
+  const { body } = request;
+  return body === null ? { kind: 'buffered', data: new Uint8Array() } : { kind: 'stream', stream: bodyStreamOf(body) };
 };
 
 /**
