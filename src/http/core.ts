@@ -130,6 +130,7 @@ const json = (status: number, body: object, extra: Partial<WebhookResponse> = {}
 const ACCEPTED = json(200, { ok: true });
 const CALLBACK_FAILED = json(500, { error: 'callback_failed', message: 'The webhook callback failed' });
 const IGNORED = json(200, { ok: true, ignored: 'unknown_event' });
+
 const reject = <Request>(
   options: WebhookHandlerOptions<Request>,
   request: WebhookRequest<Request>,
