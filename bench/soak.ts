@@ -21,6 +21,8 @@ import { createWebhook } from '../src/testing/index.js';
 interface ServerStats {
   readonly rss: number;
   readonly heapUsed: number;
+  /** Memory of Buffers and other objects held outside the JavaScript heap (includes arrayBuffers). */
+  readonly external: number;
   /** Valid deliveries whose callback ran at least once. */
   readonly unique: number;
   /** Message ids whose callback ran more than once. */
@@ -61,14 +63,14 @@ function serve(deliveries: number): void {
     if (message.type === 'exit') process.exit(0);
     if (message.type !== 'stats') return;
     globalThis.gc?.();
-    const { rss, heapUsed } = process.memoryUsage();
+    const { rss, heapUsed, external } = process.memoryUsage();
     let unique = 0;
     let duplicated = 0;
     for (const count of callsPerId) {
       if (count > 0) unique++;
       if (count > 1) duplicated++;
     }
-    process.send?.({ type: 'stats', rss, heapUsed, unique, duplicated, calls } satisfies ChildMessage);
+    process.send?.({ type: 'stats', rss, heapUsed, external, unique, duplicated, calls } satisfies ChildMessage);
   });
 }
 
@@ -127,7 +129,7 @@ async function drive(): Promise<void> {
 
   const unexpected = new Map<string, number>();
   const note = (what: string) => unexpected.set(what, (unexpected.get(what) ?? 0) + 1);
-  const checkpoints: Array<{ delivered: number; rss: number; heapUsed: number }> = [];
+  const checkpoints: Array<{ delivered: number; rss: number; heapUsed: number; external: number }> = [];
   let next = 0;
   let done = 0;
   let invalidSent = 0;
@@ -148,8 +150,8 @@ async function drive(): Promise<void> {
       if (done === warmUp || done % checkpointEvery === 0 || done === deliveries) {
         const delivered = done;
         checkpointing = checkpointing.then(async () => {
-          const { rss, heapUsed } = await stats();
-          checkpoints.push({ delivered, rss, heapUsed });
+          const { rss, heapUsed, external } = await stats();
+          checkpoints.push({ delivered, rss, heapUsed, external });
         });
       }
     }
@@ -172,10 +174,10 @@ async function drive(): Promise<void> {
     `soak: ${deliveries} valid + ${invalidSent} invalid deliveries through toExpressHandler (express 5), ` +
       `${concurrency} concurrent, in ${seconds.toFixed(1)} s (${Math.round((deliveries + invalidSent) / seconds)} req/s); node ${process.version}`,
   );
-  console.log('\n| deliveries | server RSS (MB) | heap used (MB) |\n| --- | --- | --- |');
+  console.log('\n| deliveries | server RSS (MB) | heap used (MB) | external (MB) |\n| --- | --- | --- | --- |');
   for (const point of checkpoints) {
     const label = point === afterWarmUp ? `${point.delivered} (after warm-up)` : String(point.delivered);
-    console.log(`| ${label} | ${(point.rss / MB).toFixed(1)} | ${(point.heapUsed / MB).toFixed(1)} |`);
+    console.log(`| ${label} | ${(point.rss / MB).toFixed(1)} | ${(point.heapUsed / MB).toFixed(1)} | ${(point.external / MB).toFixed(1)} |`);
   }
   console.log(
     `\nRSS after warm-up ${(afterWarmUp.rss / MB).toFixed(1)} MB, at the end ${(end.rss / MB).toFixed(1)} MB ` +

@@ -5,7 +5,9 @@
  *
  * The servers run in a child process and autocannon in this one, so on a 2-core machine each has
  * a core. Options: --duration S (per target, default 5), --connections N (default 50),
- * --payload message|closed (the documented incoming message, or the 300-message closed conversation).
+ * --payload message|closed (the documented incoming message, or the 300-message closed conversation),
+ * --order bare-first|hook-first (which route of each framework is loaded first, default bare-first:
+ * the first route measured also pays for the process warming up, so swapping shows that bias).
  */
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: '5' },
       connections: { type: 'string', default: '50' },
       payload: { type: 'string', default: 'message' },
+      order: { type: 'string', default: 'bare-first' },
     },
   });
   const duration = Number(values.duration);
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
   console.log(
     `bench:http: ${payloadFile} (${body.byteLength} bytes), ${connections} connections, ${duration} s per target ` +
       `after 1 s of warm-up; node ${process.version}, ${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ` +
-      `load average ${loadavg()[0]!.toFixed(1)} at start`,
+      `load average ${loadavg()[0]!.toFixed(1)} at start; ${values.order === 'hook-first' ? 'adapter' : 'bare route'} first`,
   );
   const rows: string[][] = [];
   const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare req/s', 'adapter/bare p99'];
@@ -86,7 +89,8 @@ async function main(): Promise<void> {
   for (const framework of frameworks) {
     const port = ready.ports[framework];
     const measured: Record<'bare' | 'hook', Awaited<ReturnType<typeof autocannon>>> = {} as never;
-    for (const route of ['bare', 'hook'] as const) {
+    const routes = values.order === 'hook-first' ? (['hook', 'bare'] as const) : (['bare', 'hook'] as const);
+    for (const route of routes) {
       await load(port, `/${route}`, 1);
       // autocannon returns without waiting for the requests in flight: let them finish before counting.
       await settle();
