@@ -102,21 +102,24 @@ describe('parseWebhook errors', () => {
     expect(leftOf(bad)).toMatchObject({ kind: 'invalid_json', reason: 'encoding' });
   });
 
-  it('decodes bytes the same way where there is no Node Buffer (Workers, Deno)', () => {
+  it('loads, decodes bytes and serves fetch where there is no Node Buffer (Workers, Deno)', () => {
     // The built module picks its UTF-8 decoder when it loads: load it with Buffer removed.
     const script = `
       delete globalThis.Buffer;
-      const { parseWebhook } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});
+      const { parseWebhook, toFetchHandler } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});
       const encode = (text) => new TextEncoder().encode(text);
       const results = [
         parseWebhook(encode(${JSON.stringify(JSON.stringify(examples.on_user_new))})),
         parseWebhook(new Uint8Array([0xef, 0xbb, 0xbf, ...encode(${JSON.stringify(JSON.stringify(examples.on_user_new))})])),
         parseWebhook(new Uint8Array([0x7b, 0xff, 0x7d])),
       ];
-      console.log(JSON.stringify(results.map((r) => r._tag === 'Right' ? r.right.webhook : r.left.kind + ':' + r.left.reason)));
+      const answer = await toFetchHandler(() => undefined)(
+        new Request('https://worker.example/', { method: 'POST', body: ${JSON.stringify(JSON.stringify(examples.on_user_new))} }),
+      );
+      console.log(JSON.stringify([...results.map((r) => r._tag === 'Right' ? r.right.webhook : r.left.kind + ':' + r.left.reason), answer.status]));
     `;
     const output = execFileSync(process.execPath, ['--input-type=module', '--eval', script], { encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual(['on_user_new', 'on_user_new', 'invalid_json:encoding']);
+    expect(JSON.parse(output)).toEqual(['on_user_new', 'on_user_new', 'invalid_json:encoding', 200]);
   });
 
   it('reports an unknown event with its name and payload', () => {

@@ -130,6 +130,8 @@ const json = (status: number, body: object, extra: Partial<WebhookResponse> = {}
 const ACCEPTED = json(200, { ok: true });
 const CALLBACK_FAILED = json(500, { error: 'callback_failed', message: 'The webhook callback failed' });
 const IGNORED = json(200, { ok: true, ignored: 'unknown_event' });
+/** The answer when an adapter itself fails, which the core never does. */
+export const INTERNAL_ERROR = json(500, { error: 'internal_error', message: 'The webhook endpoint failed' });
 
 const reject = <Request>(
   options: WebhookHandlerOptions<Request>,

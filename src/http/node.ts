@@ -5,19 +5,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BodyStream, WebhookBody } from './body.js';
-import { handleWebhookRequest, type WebhookHandlerOptions, type WebhookRequest, type WebhookResponse } from './core.js';
+import {
+  handleWebhookRequest,
+  INTERNAL_ERROR,
+  type WebhookHandlerOptions,
+  type WebhookRequest,
+  type WebhookResponse,
+} from './core.js';
 import type { WebhookHandler } from './handler.js';
-
-const INTERNAL_ERROR_BODY = '{"error":"internal_error","message":"The webhook endpoint failed"}';
-const INTERNAL_ERROR: WebhookResponse = {
-  status: 500,
-  headers: {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(INTERNAL_ERROR_BODY)),
-  },
-  body: INTERNAL_ERROR_BODY,
-  closeConnection: false,
-};
 
 const declaredLength = (req: IncomingMessage): number | null => {
   const header = req.headers['content-length'];
