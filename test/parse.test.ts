@@ -105,8 +105,12 @@ describe('parseWebhook errors', () => {
   it('loads, decodes bytes and serves fetch where there is no Node Buffer (Workers, Deno)', () => {
     // The built module picks its UTF-8 decoder when it loads: load it with Buffer removed.
     const script = `
+      // The module loads and picks its UTF-8 decoder with no Buffer in sight; Buffer comes back
+      // afterwards only because Node's own Request and Response need it.
+      const nodeBuffer = globalThis.Buffer;
       delete globalThis.Buffer;
       const { parseWebhook, toFetchHandler } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});
+      globalThis.Buffer = nodeBuffer;
       const encode = (text) => new TextEncoder().encode(text);
       const results = [
         parseWebhook(encode(${JSON.stringify(JSON.stringify(examples.on_user_new))})),
