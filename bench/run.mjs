@@ -1,18 +1,20 @@
-// Runs a TypeScript benchmark of this folder: bundles it with esbuild (dependencies stay external,
-// loaded from node_modules as an application would) and runs the bundle with node, passing the
-// arguments on. Usage: node bench/run.mjs parse-bench.ts [--rounds N] [--readme] ...
+// Runs a TypeScript benchmark: bundles it with esbuild (dependencies stay external, loaded from
+// node_modules as an application would load them) and runs the bundle with node, passing the
+// node flags and arguments on. Usage: node bench/run.mjs <entry.ts> [--node-flag ...] [args]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 
-const [entry = 'parse-bench.ts', ...args] = process.argv.slice(2);
-
+const [entry, ...rest] = process.argv.slice(2);
+if (!entry) throw new Error('usage: node bench/run.mjs <entry.ts> [args]');
+const nodeFlags = rest.filter((arg) => arg.startsWith('--expose') || arg.startsWith('--max-'));
+const args = rest.filter((arg) => !nodeFlags.includes(arg));
 const outdir = join('node_modules', '.cache', 'blinger-webhooks');
 mkdirSync(outdir, { recursive: true });
-const outfile = join(outdir, entry.replace(/\.ts$/, '.mjs'));
+const outfile = join(outdir, `bench-${basename(entry).replace(/\.ts$/, '')}.mjs`);
 await build({
-  entryPoints: [join('bench', entry)],
+  entryPoints: [entry],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -21,5 +23,5 @@ await build({
   outfile,
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [...nodeFlags, outfile, ...args], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
