@@ -4,23 +4,16 @@
  * `constructor` and `prototype` keys anywhere. Each gets its documented status, the callback is
  * called only for valid events (and with exactly what was sent), and the server keeps serving.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BlingerWebhook } from '../../src/index.js';
 import { createWebhook } from '../../src/testing/index.js';
-import { expectStillServing, watchUnhandledRejections } from './helpers/expectations.js';
+import { checkAfterEachTest, expectStillServing } from './helpers/expectations.js';
 import { type AdapterName, adapterNames, type Endpoint, startEndpoint } from './helpers/servers.js';
 
 const MiB = 1024 * 1024;
 
-let rejections: ReturnType<typeof watchUnhandledRejections>;
-beforeAll(() => {
-  rejections = watchUnhandledRejections();
-});
-afterAll(() => rejections.stop());
-
 let endpoint: Endpoint | undefined;
-afterEach(async () => {
-  expect(rejections.seen).toEqual([]);
+checkAfterEachTest(async () => {
   await endpoint?.close();
   endpoint = undefined;
 });

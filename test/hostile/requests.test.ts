@@ -4,23 +4,16 @@
  * policy. Each gets its documented status, the callback is not called where it must not be, and
  * the server keeps serving.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWebhook } from '../../src/testing/index.js';
-import { expectStillServing, watchUnhandledRejections } from './helpers/expectations.js';
+import { checkAfterEachTest, expectStillServing } from './helpers/expectations.js';
 import { rawRequest } from './helpers/raw-client.js';
 import { type AdapterName, adapterNames, type Endpoint, HOOK_PATH, startEndpoint } from './helpers/servers.js';
 
 const TOKEN = 's3cret-Token_with-ünïcode';
 
-let rejections: ReturnType<typeof watchUnhandledRejections>;
-beforeAll(() => {
-  rejections = watchUnhandledRejections();
-});
-afterAll(() => rejections.stop());
-
 let endpoint: Endpoint | undefined;
-afterEach(async () => {
-  expect(rejections.seen).toEqual([]);
+checkAfterEachTest(async () => {
   await endpoint?.close();
   endpoint = undefined;
 });

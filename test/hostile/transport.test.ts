@@ -4,9 +4,9 @@
  * Each gets its documented status, the callback is not called, and the server keeps serving.
  */
 import { connect } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWebhook } from '../../src/testing/index.js';
-import { expectStillServing, watchUnhandledRejections } from './helpers/expectations.js';
+import { checkAfterEachTest, expectStillServing } from './helpers/expectations.js';
 import { asChunk, rawRequest, sendFiller, sleep } from './helpers/raw-client.js';
 import { type AdapterName, adapterNames, type Endpoint, startEndpoint } from './helpers/servers.js';
 
@@ -17,20 +17,12 @@ const BODY_TIMEOUT_MS = 400;
 // The start of a delivery whose message never ends: what an oversized body looks like.
 const OPENING = '{"webhook":"on_message_incoming","message":{"message":"';
 
-let rejections: ReturnType<typeof watchUnhandledRejections>;
-beforeAll(() => {
-  rejections = watchUnhandledRejections();
-});
-afterAll(() => rejections.stop());
-
 let endpoint: Endpoint | undefined;
-afterEach(async () => {
-  // Give aborted requests time to unwind before checking that nothing was left unhandled.
-  await sleep(50);
-  expect(rejections.seen).toEqual([]);
+// Aborted requests get 50 ms to unwind before the check that nothing was left unhandled.
+checkAfterEachTest(async () => {
   await endpoint?.close();
   endpoint = undefined;
-});
+}, 50);
 
 describe.each<AdapterName>(adapterNames)('%s', (name) => {
   const start = async () => {

@@ -1,5 +1,6 @@
 /** Shared checks of the hostile-delivery tests. */
-import { expect } from 'vitest';
+import { sleep } from './raw-client.js';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createWebhook } from '../../../src/testing/index.js';
 import type { Endpoint } from './servers.js';
 
@@ -32,4 +33,22 @@ export const watchUnhandledRejections = (): { readonly seen: unknown[]; stop(): 
   };
   process.on('unhandledRejection', record);
   return { seen, stop: () => process.off('unhandledRejection', record) };
+};
+
+/**
+ * Registers, for the calling test file, the checks every hostile test ends with: no unhandled
+ * rejection happened, and every endpoint the test started is closed. `settleMs` gives aborted
+ * requests time to unwind first.
+ */
+export const checkAfterEachTest = (closeEndpoints: () => Promise<void>, settleMs = 0): void => {
+  let rejections: ReturnType<typeof watchUnhandledRejections>;
+  beforeAll(() => {
+    rejections = watchUnhandledRejections();
+  });
+  afterAll(() => rejections.stop());
+  afterEach(async () => {
+    if (settleMs > 0) await sleep(settleMs);
+    expect(rejections.seen).toEqual([]);
+    await closeEndpoints();
+  });
 };
