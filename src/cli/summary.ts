@@ -8,7 +8,15 @@
  *
  * @module
  */
-import { type BlingerWebhook, matchWebhook, type WebhookName, type WebhookParseError } from '../index.js';
+import {
+  type BlingerWebhook,
+  type Comment,
+  matchWebhook,
+  type Message,
+  type UserNew,
+  type WebhookName,
+  type WebhookParseError,
+} from '../index.js';
 import type { Style } from './style.js';
 
 /** What a delivery is about, in a few fields. */
@@ -28,63 +36,44 @@ const TEXT_LIMIT = 80;
 
 const userLabel = (name: string | null, id: number): string => name ?? `user ${id}`;
 
+type ConversationEvent = Extract<BlingerWebhook, { conversation: unknown }>;
+type ExchangeEvent = Exclude<BlingerWebhook, ConversationEvent | UserNew>;
+
+/** A conversation event: the customer is the sender, `text` says what happened. */
+const conversationSummary = (e: ConversationEvent, text: string): WebhookSummary => ({
+  event: e.webhook,
+  conversation: e.conversation.id,
+  channel: e.conversation.application,
+  sender: userLabel(e.conversation.from_user.title, e.conversation.from_user.user_id),
+  text,
+});
+
+/**
+ * A message or comment event. Outgoing ones come from the business's account, which has no
+ * name: the operator is the sender.
+ */
+const exchangeSummary = (e: ExchangeEvent, item: Message | Comment, outgoing: boolean): WebhookSummary => ({
+  event: e.webhook,
+  conversation: e.conversation_id,
+  channel: item.application,
+  sender: (outgoing ? e.operator.name : null) ?? userLabel(e.from_user.title, e.from_user.user_id),
+  text: item.message,
+});
+
 /** The summary of a decoded event. */
 export const summarizeWebhook = (event: BlingerWebhook): WebhookSummary =>
   matchWebhook<WebhookSummary>(event, {
-    on_conversation_unassigned: (e) => ({
-      event: e.webhook,
-      conversation: e.conversation.id,
-      channel: e.conversation.application,
-      sender: userLabel(e.conversation.from_user.title, e.conversation.from_user.user_id),
-      text: 'waiting for an operator',
-    }),
-    on_conversation_assigned: (e) => ({
-      event: e.webhook,
-      conversation: e.conversation.id,
-      channel: e.conversation.application,
-      sender: userLabel(e.conversation.from_user.title, e.conversation.from_user.user_id),
-      text: `assigned to ${e.conversation.operator.name}`,
-    }),
+    on_conversation_unassigned: (e) => conversationSummary(e, 'waiting for an operator'),
+    on_conversation_assigned: (e) => conversationSummary(e, `assigned to ${e.conversation.operator.name}`),
     on_conversation_closed: (e) => {
       const { messages, close_group: reason } = e.conversation;
       const count = `${messages.length} message${messages.length === 1 ? '' : 's'}`;
-      return {
-        event: e.webhook,
-        conversation: e.conversation.id,
-        channel: e.conversation.application,
-        sender: userLabel(e.conversation.from_user.title, e.conversation.from_user.user_id),
-        text: reason ? `closed (${reason.title}), ${count}` : `closed, ${count}`,
-      };
+      return conversationSummary(e, reason ? `closed (${reason.title}), ${count}` : `closed, ${count}`);
     },
-    on_message_incoming: (e) => ({
-      event: e.webhook,
-      conversation: e.conversation_id,
-      channel: e.message.application,
-      sender: userLabel(e.from_user.title, e.from_user.user_id),
-      text: e.message.message,
-    }),
-    // Outgoing messages come from the business's account, which has no name: the operator is the sender.
-    on_message_outgoing: (e) => ({
-      event: e.webhook,
-      conversation: e.conversation_id,
-      channel: e.message.application,
-      sender: e.operator.name ?? userLabel(e.from_user.title, e.from_user.user_id),
-      text: e.message.message,
-    }),
-    on_comment_incoming: (e) => ({
-      event: e.webhook,
-      conversation: e.conversation_id,
-      channel: e.comment.application,
-      sender: userLabel(e.from_user.title, e.from_user.user_id),
-      text: e.comment.message,
-    }),
-    on_comment_outgoing: (e) => ({
-      event: e.webhook,
-      conversation: e.conversation_id,
-      channel: e.comment.application,
-      sender: e.operator.name ?? userLabel(e.from_user.title, e.from_user.user_id),
-      text: e.comment.message,
-    }),
+    on_message_incoming: (e) => exchangeSummary(e, e.message, false),
+    on_message_outgoing: (e) => exchangeSummary(e, e.message, true),
+    on_comment_incoming: (e) => exchangeSummary(e, e.comment, false),
+    on_comment_outgoing: (e) => exchangeSummary(e, e.comment, true),
     on_user_new: (e) => ({
       event: e.webhook,
       conversation: null,
