@@ -8,7 +8,7 @@ import {
   toExpressHandler,
   toFetchHandler,
   toNodeHandler,
-  type WebhookHandler,
+  type WebhookListener,
   type WebhookHandlerOptions,
 } from '../../src/index.js';
 
@@ -18,13 +18,13 @@ export interface RunningEndpoint {
   close(): Promise<void>;
 }
 
-type AnyHandler = WebhookHandler<never>;
+type AnyHandler = WebhookListener<never>;
 type AnyOptions = WebhookHandlerOptions<never>;
 
 /** How each adapter is mounted in a real app, in every body state the issue names. */
 export const setups = {
   'node:http': (handler: AnyHandler, options: AnyOptions) =>
-    createServer(toNodeHandler(handler as WebhookHandler<unknown> as never, { path: '/hook', ...options } as never)),
+    createServer(toNodeHandler(handler as never, { path: '/hook', ...options } as never)),
   'express 5': (handler: AnyHandler, options: AnyOptions) => expressApp(express, 'none', handler, options),
   'express 5 + json()': (handler: AnyHandler, options: AnyOptions) => expressApp(express, 'json', handler, options),
   'express 5 + raw()': (handler: AnyHandler, options: AnyOptions) => expressApp(express, 'raw', handler, options),
