@@ -79,8 +79,16 @@ const FORM_PARSED =
   'A form body parser (such as express.urlencoded()) parsed this delivery, sent as application/x-www-form-urlencoded, ' +
   'before the webhook handler: mount the handler before that parser, or limit the parser with its `type` option';
 
-const isForm = (contentType: string | null): boolean =>
-  contentType !== null && contentType.trimStart().toLowerCase().startsWith('application/x-www-form-urlencoded');
+/**
+ * A form parser's work: a body sent as a form that was parsed into an object without `webhook`
+ * (a JSON parser given the same body would have kept its `webhook`).
+ */
+const parsedAsForm = (contentType: string | null, value: unknown): boolean =>
+  contentType !== null &&
+  contentType.trimStart().toLowerCase().startsWith('application/x-www-form-urlencoded') &&
+  typeof value === 'object' &&
+  value !== null &&
+  !Object.hasOwn(value, 'webhook');
 
 /** Bytes the endpoint holds in full, decoded from their charset. */
 const fromBytes = (bytes: Uint8Array, contentType: string | null): BodyOutcome => {
@@ -122,7 +130,7 @@ const receiveBody = async <FrameworkRequest>(
       return body;
     case 'parsed':
       if (tooLarge) return refused(TOO_LARGE);
-      return isForm(request.contentType) && typeof body.value === 'object'
+      return parsedAsForm(request.contentType, body.value)
         ? { kind: 'already_read', cause: FORM_PARSED }
         : { kind: 'received', raw: null, input: body.value };
     case 'buffered': {
