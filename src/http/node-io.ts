@@ -25,12 +25,23 @@ export interface NodeRequestLike {
   readonly readableEnded: boolean;
   /** Data has been read from the body stream. */
   readonly readableDidRead?: boolean | undefined;
-  readonly socket?: { destroy(): void } | null | undefined;
+  readonly socket?: NodeSocketLike | null | undefined;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   once(event: 'end' | 'close' | 'error', listener: () => void): unknown;
   off(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   off(event: 'end' | 'close' | 'error', listener: () => void): unknown;
   resume(): unknown;
+}
+
+/**
+ * The parts of a Node `Socket` the adapters use, while discarding the rest of a refused body.
+ *
+ * @category Adapters
+ */
+export interface NodeSocketLike {
+  destroy(): void;
+  prependOnceListener(event: 'end', listener: () => void): unknown;
+  off(event: 'end', listener: () => void): unknown;
 }
 
 /**
@@ -122,20 +133,29 @@ const LINGER_MS = 2000;
  * lingering close does: closing a socket with unread data resets the connection, and the client
  * would lose the 413 or 408 it was sent. The rest of the body is discarded, never buffered; a
  * client that keeps sending is cut off after {@link LINGER_MS}.
+ *
+ * A client that half-closes mid-body (as it should on `Connection: close`) makes Node's HTTP
+ * parser fail on the unfinished body and destroy the socket with a "Parse Error", which Koa and
+ * others log with its stack: anyone could fill the logs that way. So the socket is closed here
+ * first, quietly, as soon as the client's end arrives; by then everything it sent has been read.
  */
 const answerThenLinger = (req: NodeRequestLike, res: NodeResponseLike, body: string): void => {
+  const { socket } = req;
   const end = (): void => {
     clearTimeout(timer);
+    socket?.off('end', closeQuietly);
     if (!res.writableEnded) res.end();
   };
-  const timer = setTimeout(() => {
+  const closeQuietly = (): void => {
     end();
-    req.socket?.destroy();
-  }, LINGER_MS);
+    socket?.destroy();
+  };
+  const timer = setTimeout(closeQuietly, LINGER_MS);
   (timer as { unref?: () => void }).unref?.();
   req.once('end', end);
   req.once('close', end);
   req.once('error', end);
+  socket?.prependOnceListener('end', closeQuietly);
   req.resume();
   res.write(body);
 };

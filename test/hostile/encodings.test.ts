@@ -48,7 +48,7 @@ const startRecording = async (name: SetupName, options: WebhookHandlerOptions<ne
 };
 
 const post = (url: string, body: Uint8Array | string, headers: Record<string, string>) =>
-  fetch(url, { method: 'POST', body, headers });
+  fetch(url, { method: 'POST', body: body as BodyInit, headers });
 
 /** The content type a setup's parser does (or, for "skipped", does not) take, with extra parameters. */
 const jsonType = (name: SetupName, parameters = ''): string =>
