@@ -32,5 +32,5 @@ export type {
   WebhookHandler,
   WebhookListener,
 } from './http/listener.js';
-export type { NodeRequestLike, NodeResponseLike } from './http/node-io.js';
+export type { NodeRequestLike, NodeResponseLike, NodeSocketLike } from './http/node-io.js';
 export { toNodeHandler } from './http/node.js';
