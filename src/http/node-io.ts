@@ -18,18 +18,27 @@ import type { EndpointSettings } from './options.js';
  * @category Adapters
  */
 export interface NodeRequestLike {
+  /** The request method (`POST`). */
   readonly method?: string | undefined;
+  /** The request target as sent: the path and query string. */
   readonly url?: string | undefined;
+  /** The request headers, names in lower case. */
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The body stream has ended (someone read it all). */
   readonly readableEnded: boolean;
   /** Data has been read from the body stream. */
   readonly readableDidRead?: boolean | undefined;
+  /** The connection, closed by the adapter after a refusal whose body the client keeps sending. */
   readonly socket?: NodeSocketLike | null | undefined;
+  /** Receives the body's chunks. */
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  /** Learns that the body ended, or the request closed or failed. */
   once(event: 'end' | 'close' | 'error', listener: () => void): unknown;
+  /** Stops receiving the body's chunks. */
   off(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  /** Stops listening for the end of the body. */
   off(event: 'end' | 'close' | 'error', listener: () => void): unknown;
+  /** Discards the rest of a refused body. */
   resume(): unknown;
 }
 
@@ -39,8 +48,11 @@ export interface NodeRequestLike {
  * @category Adapters
  */
 export interface NodeSocketLike {
+  /** Closes the connection. */
   destroy(): void;
+  /** Learns, before Node's HTTP parser does, that the client has finished sending. */
   prependOnceListener(event: 'end', listener: () => void): unknown;
+  /** Stops listening for the client's end. */
   off(event: 'end', listener: () => void): unknown;
 }
 
@@ -50,12 +62,19 @@ export interface NodeSocketLike {
  * @category Adapters
  */
 export interface NodeResponseLike {
+  /** Someone else already answered: the adapter then writes nothing. */
   readonly headersSent: boolean;
+  /** The response has been ended. */
   readonly writableEnded: boolean;
+  /** The connection is gone. */
   readonly destroyed: boolean;
+  /** Writes the status and headers. */
   writeHead(status: number, headers: Readonly<Record<string, string>>): unknown;
+  /** Writes (part of) the body. */
   write(chunk: string): unknown;
+  /** Ends the response, with the last of the body. */
   end(chunk?: string): unknown;
+  /** Drops a connection that can no longer be answered. */
   destroy(): unknown;
 }
 
