@@ -55,11 +55,14 @@ const launch = (binary: string, port: number): Promise<ChildProcess> =>
     child.once('exit', (code) => reject(new Error(`redis-server exited (${code}) on port ${port}:\n${output}`)));
   });
 
-/** Starts `redis-server` on a free port; retries on another port if the chosen one was taken meanwhile. */
-export const startRedis = async (binary: string): Promise<RunningRedis> => {
+/**
+ * Starts `redis-server` on a free port (or on `fixedPort`, to restart one); retries on another port
+ * if the chosen one was taken meanwhile.
+ */
+export const startRedis = async (binary: string, fixedPort?: number): Promise<RunningRedis> => {
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     try {
       const child = await launch(binary, port);
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
