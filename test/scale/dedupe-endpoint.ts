@@ -2,6 +2,7 @@
  * An endpoint process for the Redis dedupe test: node:http with `dedupe` on the documented Redis
  * store. Its callback counts runs per delivery key in the Redis hash `runs` (after a short wait,
  * so that concurrent copies overlap), and fails the first run of keys listed in FAIL_ONCE.
+ * NO_DEDUPE=1 runs the same endpoint without `dedupe`, as the benchmark's baseline; WORK_MS sets the wait.
  */
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
@@ -10,15 +11,17 @@ import { redisDedupeStore } from './redis-dedupe-store.js';
 
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { enableOfflineQueue: false });
 const failOnce = new Set((process.env.FAIL_ONCE ?? '').split(' ').filter(Boolean));
+const workMs = Number(process.env.WORK_MS ?? 5);
+const dedupe = process.env.NO_DEDUPE === '1' ? {} : { dedupe: { store: redisDedupeStore(redis) } };
 
 const handler = toNodeHandler(
   async (event) => {
     const key = deliveryKey(event);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (workMs > 0) await new Promise((resolve) => setTimeout(resolve, workMs));
     const runs = await redis.hincrby('runs', key, 1);
     if (failOnce.has(key) && runs === 1) throw new Error(`first run of ${key} fails`);
   },
-  { dedupe: { store: redisDedupeStore(redis) }, onError: () => undefined },
+  { ...dedupe, onError: () => undefined },
 );
 
 redis.once('ready', () => {

@@ -3,9 +3,21 @@
  * each a separate `node` process, read through what they print.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root: the nearest folder up with this package's package.json (also from a bundle in node_modules/.cache). */
+export const root = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || !readFileSync(join(dir, 'package.json'), 'utf8').includes('"name": "blinger-webhooks"')) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('repository root not found');
+    dir = parent;
+  }
+  return `${dir}/`;
+})();
 
 export interface RunningProcess {
   readonly child: ChildProcess;
@@ -101,4 +113,20 @@ export const pool = async <T>(tasks: ReadonlyArray<() => Promise<T>>, limit: num
 export const quantile = (values: readonly number[], q: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+};
+
+/** Bundles test/scale/dedupe-endpoint.ts (the package from src, dependencies external) and returns the script's path. */
+export const bundleDedupeEndpoint = async (): Promise<string> => {
+  const outfile = join(root, 'node_modules/.cache/blinger-webhooks/dedupe-endpoint.mjs');
+  await build({
+    entryPoints: [join(root, 'test/scale/dedupe-endpoint.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
 };

@@ -4,14 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryKey } from '../../src/index.js';
 import { createWebhook } from '../../src/testing/index.js';
 import { findRedisServer, REDIS_MISSING, type RunningRedis, startRedis } from '../helpers/redis-server.js';
 import { deliveries, send } from './deliveries.js';
-import { pool, quantile, root, type RunningProcess, startEndpoint } from './processes.js';
+import { bundleDedupeEndpoint, pool, quantile, root, type RunningProcess, startEndpoint } from './processes.js';
 
 const redisServer = findRedisServer();
 if (redisServer === undefined) console.warn(`\n[blinger-webhooks] ${REDIS_MISSING}\n`);
@@ -37,17 +36,7 @@ describe.skipIf(redisServer === undefined)('dedupe on Redis: 2 endpoint processe
   beforeAll(async () => {
     redis = await startRedis(redisServer!);
     client = new Redis(redis.url);
-    const outfile = join(root, 'node_modules/.cache/blinger-webhooks/dedupe-endpoint.mjs');
-    await build({
-      entryPoints: [join(root, 'test/scale/dedupe-endpoint.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile,
-      logLevel: 'warning',
-    });
+    const outfile = await bundleDedupeEndpoint();
     const env = { REDIS_URL: redis.url, FAIL_ONCE: deliveryKey(failing) };
     const endpoints = await Promise.all([0, 1].map(() => startEndpoint(outfile, env)));
     processes.push(...endpoints.map((endpoint) => endpoint.process));
