@@ -38,6 +38,8 @@ export const ACCEPTED = json(200, { ok: true });
 export const IGNORED = json(200, { ok: true, ignored: 'unknown_event' });
 export const KEPT = json(200, { ok: true, kept: 'invalid_delivery' });
 export const CALLBACK_FAILED = json(500, { error: 'callback_failed', message: 'The webhook callback failed' });
+export const DUPLICATE = json(200, { ok: true, duplicate: true });
+export const DEDUPE_STORE_FAILED = json(503, { error: 'dedupe_store_failed', message: 'The deduplication store is unavailable' });
 export const NOT_KEPT = json(500, { error: 'invalid_delivery_not_kept', message: 'The onInvalidDelivery hook failed' });
 /** The answer when an adapter itself fails, which the core never does. */
 export const INTERNAL_ERROR = json(500, { error: 'internal_error', message: 'The webhook endpoint failed' });

@@ -17,18 +17,23 @@
  * | body already consumed by something in front            | 500 `body_already_read`, `onError` called       |
  * | event unknown to this version                          | 200, `onUnknownEvent` called                    |
  * | callback throws or rejects                             | 500, `onError` called                           |
+ * | `dedupe` set, delivery key already claimed             | 200 `{ ok, duplicate }`, callback not run       |
+ * | `dedupe` set, the store fails                          | 503, callback not run, `onStoreError` called    |
  *
  * Response bodies are small JSON objects; they never carry stack traces or payload values.
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
+import { deliveryKey } from '../dedupe/delivery-key.js';
 import type { InvalidJsonError, InvalidPayloadError } from '../errors.js';
 import { parseWebhook } from '../parse.js';
 import {
   ACCEPTED,
   bodyAlreadyRead,
   CALLBACK_FAILED,
+  DEDUPE_STORE_FAILED,
+  DUPLICATE,
   IGNORED,
   KEPT,
   NOT_KEPT,
@@ -37,6 +42,7 @@ import {
 } from './answers.js';
 import { readBody, readDeclaredBody, type WebhookBody } from './body.js';
 import { decodeCharset, undoContentEncoding } from './content.js';
+import { claimDelivery } from './dedupe.js';
 import { checkEnvelope } from './envelope.js';
 import { dispatchTo, report, runCallback, type WebhookContext, type WebhookListener } from './listener.js';
 import type { AcknowledgePolicy, EndpointSettings } from './options.js';
@@ -214,7 +220,11 @@ export const handleWebhookRequest = async <FrameworkRequest>(
   const parsed = parseWebhook(body.input);
   if (E.isRight(parsed)) {
     const event = parsed.right;
-    return acknowledge(() => runCallback(() => dispatchTo(listener, event, context), onError, context), settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
+    const run = () => runCallback(() => dispatchTo(listener, event, context), onError, context);
+    if (settings.dedupe === null) return acknowledge(run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
+    const once = await claimDelivery(settings.dedupe, deliveryKey(event), run);
+    if (once.kind === 'claimed') return acknowledge(once.run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
+    return once.kind === 'duplicate' ? DUPLICATE : DEDUPE_STORE_FAILED;
   }
   const error = parsed.left;
   if (error.kind !== 'unknown_event') return keepOrRefuse(error, context, request, settings);

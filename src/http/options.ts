@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { DedupeOptions } from '../dedupe/store.js';
 import type { InvalidJsonError, InvalidPayloadError } from '../errors.js';
 import type { WebhookContext } from './listener.js';
 import type { WebhookRejection } from './rejection.js';
@@ -94,6 +95,12 @@ export interface WebhookHandlerOptions<FrameworkRequest> {
    */
   readonly acknowledge?: AcknowledgePolicy | undefined;
   /**
+   * Run each delivery's callback once across instances sharing a store: see {@link DedupeOptions}.
+   *
+   * @defaultValue `undefined` (no deduplication)
+   */
+  readonly dedupe?: DedupeOptions | undefined;
+  /**
    * Called when the callback or a hook throws or rejects, and when the endpoint cannot read a body
    * that something else (a body parser, a middleware) already consumed (answer 500 `body_already_read`).
    *
@@ -130,6 +137,8 @@ export interface EndpointSettings<FrameworkRequest> {
   readonly tokenParam: string;
   readonly path: string | null;
   readonly acknowledge: AcknowledgePolicy;
+  /** `null` without deduplication. */
+  readonly dedupe: DedupeOptions | null;
   readonly hooks: Pick<
     WebhookHandlerOptions<FrameworkRequest>,
     'onError' | 'onUnknownEvent' | 'onInvalidDelivery' | 'onRejected'
@@ -199,6 +208,7 @@ export const settingsFrom = <FrameworkRequest>(
     tokenParam: tokenParam ?? 'token',
     path: path ?? null,
     acknowledge: acknowledgeOf(given.acknowledge),
+    dedupe: given.dedupe ?? null,
     hooks: {
       onError: given.onError,
       onUnknownEvent: given.onUnknownEvent,
