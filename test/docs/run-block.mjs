@@ -11,6 +11,7 @@
 //   REST event, each built from the `Request`;
 // - otherwise it is a script (node:test tests included): running it is the test.
 // For an endpoint, one line `@@docs-result {...}` reports the answers; the test judges them.
+import http from 'node:http';
 import net from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { webhookNames } from 'blinger-webhooks';
@@ -83,25 +84,32 @@ const fromLambdaResult = (result) =>
 
 const lambdaContext = { functionName: 'docs-test', awsRequestId: 'docs-test', getRemainingTimeInMillis: () => 30_000 };
 
+const serverFetch = (port, request) => {
+  const url = new URL(request.url);
+  return fetch(`http://127.0.0.1:${port}${url.pathname}${url.search}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    duplex: 'half',
+  });
+};
+
 /** Each transport: a name and a function from a `Request` for /blinger to the endpoint's `Response`. */
 const transports = [];
 if (ports.length > 0) {
   transports.push([
     'server',
-    (request) => {
-      const url = new URL(request.url);
-      return fetch(`http://127.0.0.1:${ports[0]}${url.pathname}${url.search}`, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        duplex: 'half',
-      });
-    },
+    (request) => serverFetch(ports[0], request),
   ]);
 } else if (typeof block.default?.fetch === 'function') {
   transports.push(['fetch', (request) => block.default.fetch(request, { BLINGER_TOKEN: token }, executionContext)]);
 } else if (typeof block.POST === 'function') {
   transports.push(['POST', (request) => block.POST(request, { params: Promise.resolve({}) })]);
+} else if (typeof block.default === 'function') {
+  // A Node request listener (a Next.js Pages Router API route): serve it as Next.js would.
+  const server = http.createServer(block.default);
+  const port = await new Promise((resolve) => server.listen(0, () => resolve(server.address().port)));
+  transports.push(['listener', (request) => serverFetch(port, request)]);
 } else if (typeof block.handler === 'function') {
   for (const format of ['functionUrl', 'restApi']) {
     transports.push([
