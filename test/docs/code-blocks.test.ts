@@ -217,6 +217,8 @@ describe('code blocks in README.md and docs/', () => {
         // Every endpoint in the docs is shown with its secret: copied as written, it is not open to anyone.
         expect(result.withoutToken.status, `${result.transport} without the token`).toBe(401);
       }
+      // A block that shows onRejected must show it working: the refusals above reach its log.
+      if (block.code.includes('onRejected')) expect(output).toMatch(/refused/i);
     });
   });
 }, 300_000);
