@@ -7,6 +7,8 @@
 // - it exports a fetch handler (`export default { fetch }`, a Hono app): called with a `Request`,
 //   an `env` holding BLINGER_TOKEN and a `ctx` whose `waitUntil` work is awaited;
 // - it exports `POST` (a Next.js route): called with a `Request`;
+// - its default export is a function (a Node request listener: a Next.js Pages Router API route):
+//   served on a free port, as Next.js would;
 // - it exports `handler` (AWS Lambda): called with a function-URL event and with an API Gateway
 //   REST event, each built from the `Request`;
 // - otherwise it is a script (node:test tests included): running it is the test.
