@@ -50,6 +50,13 @@ describe('links in README.md and docs/', () => {
     expect(broken).toEqual([]);
   });
 
+  it('speak to users: no internal issue numbers or commit hashes', () => {
+    const internal = pages.flatMap((page) =>
+      [...prose(page).matchAll(/\b(?:issues? #?\d+|commits? [0-9a-f]{7,40}|[0-9a-f]{7,40} \(commit\))/gi)].map((match) => `${page}: ${match[0]}`),
+    );
+    expect(internal).toEqual([]);
+  });
+
   it('reach every guide from docs/README.md or README.md', () => {
     const linked = new Set(
       ['README.md', 'docs/README.md'].flatMap((index) =>
