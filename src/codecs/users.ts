@@ -7,7 +7,7 @@
 import * as t from 'io-ts';
 import * as safe from './safe-objects.js';
 import { Channel, UserRole, UserStatus } from './enums.js';
-import { BooleanFlag, EmptyAsType, nullable, SafeInteger, UnixSeconds } from './primitives.js';
+import { BooleanFlag, EmptyAsType, nullable, type NullableType, SafeInteger, type SafeIntegerType, UnixSeconds } from './primitives.js';
 
 const userSummaryProps = {
   /** Blinger's id of this user (the same number as `blinger_user_id` elsewhere). */
@@ -95,7 +95,16 @@ const assignedOrNotOperator = safe.type(
  * A PHP sender's `[]` or `null` instead of the object decodes to that not-assigned operator
  * (wire-quirk rule `empty-operator`); `is()` stays strict and accepts the object only.
  */
-export const MessageOperator: EmptyAsType<typeof assignedOrNotOperator> = new EmptyAsType(
+export const MessageOperator: EmptyAsType<
+  t.TypeC<{
+    /** The operator's id in Blinger; `null` while the conversation is unassigned. */
+    id: NullableType<SafeIntegerType>;
+    /** The operator's display name; `null` while the conversation is unassigned. */
+    name: NullableType<t.StringC>;
+    /** The operator's e-mail address; `null` while the conversation is unassigned. */
+    email: NullableType<t.StringC>;
+  }>
+> = new EmptyAsType(
   assignedOrNotOperator,
   'empty-operator',
   true,
