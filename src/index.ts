@@ -31,15 +31,26 @@ export {
   NewUser,
   Operator,
   parseBlingerUserTags,
+  SafeInteger,
   UnassignedConversation,
   UserNew,
   UserRole,
   UserStatus,
   webhookCodecs,
   webhookNames,
+  wireQuirkRules,
   type WebhookEvent,
   type WebhookName,
+  type WireQuirk,
+  type WireQuirkRule,
 } from './codecs/index.js';
+export { deliveryKey } from './dedupe/delivery-key.js';
+export {
+  createMemoryDedupeStore,
+  DEFAULT_MAX_DEDUPE_ENTRIES,
+  type MemoryDedupeStoreOptions,
+} from './dedupe/memory-store.js';
+export { DEFAULT_DEDUPE_TTL_MS, type DedupeOptions, type DedupeStore } from './dedupe/store.js';
 export {
   InvalidWebhookError,
   MAX_LISTED_ISSUES,
@@ -51,7 +62,7 @@ export {
   type WebhookParseError,
 } from './errors.js';
 export { matchWebhook, type PartialWebhookCases, type WebhookCases } from './match.js';
-export { parseWebhook, parseWebhookOrThrow } from './parse.js';
+export { parseWebhook, parseWebhookOrThrow, type ParseWebhookOptions } from './parse.js';
 export {
   DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,

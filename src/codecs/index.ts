@@ -1,8 +1,9 @@
 /**
  * The public codecs and their types, listed one by one: a helper added to a codec file stays
  * internal until it is added here. The building blocks in `primitives.ts` (`nullable`,
- * `openString`, `SafeInteger`, `LooseId`, `UnixSeconds` and their classes) are internal: no guide
- * needs them, and the codecs made of them are what users decode with.
+ * `openString`, `LooseId`, `UnixSeconds`, `BooleanFlag`, `list`... and their classes) are
+ * internal: no guide needs them, and the codecs made of them are what users decode with.
+ * `SafeInteger` is public: the type model guide decodes with it.
  *
  * @module
  */
@@ -32,6 +33,7 @@ export {
   type WebhookName,
 } from './events.js';
 export { ConversationMessage, Message } from './messages.js';
+export { SafeInteger } from './primitives.js';
 export {
   BlingerUser,
   ConversationUser,
@@ -41,3 +43,4 @@ export {
   Operator,
   parseBlingerUserTags,
 } from './users.js';
+export { wireQuirkRules, type WireQuirk, type WireQuirkRule } from './wire.js';
