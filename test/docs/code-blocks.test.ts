@@ -40,6 +40,7 @@ const userOptions = (sandbox: string, types: string[]): ts.CompilerOptions => ({
   noUncheckedIndexedAccess: true,
   noImplicitOverride: true,
   verbatimModuleSyntax: true,
+  noUncheckedSideEffectImports: true,
   // Blocks must also run under Node's own type stripping (`node --experimental-strip-types`).
   erasableSyntaxOnly: true,
   allowJs: true,
