@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'api/index': 'src/api/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     // Both builds run at once; this one must not delete the CLI the other writes.
