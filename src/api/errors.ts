@@ -115,8 +115,20 @@ const MAX_QUOTED = 200;
 
 /** A value for a log line: cut, quoted, control characters escaped, the token never included. */
 export const quote = (text: string, token: string): string => {
-  const redacted = token === '' ? text : text.split(token).join('[token]');
+  const redacted = redactToken(text, token);
   return JSON.stringify(redacted.length > MAX_QUOTED ? `${redacted.slice(0, MAX_QUOTED)}…` : redacted);
+};
+
+/**
+ * `value` with every occurrence of the token replaced by `[token]`, in case an answer echoes it
+ * (a proxy's error page, a debugging backend). Copies only when the token occurs.
+ */
+export const redactToken = <A>(value: A, token: string): A => {
+  if (typeof value === 'string') return (value.includes(token) ? value.split(token).join('[token]') : value) as A;
+  if (typeof value !== 'object' || value === null) return value;
+  const json = JSON.stringify(value);
+  const escaped = JSON.stringify(token).slice(1, -1);
+  return json.includes(escaped) ? (JSON.parse(json.split(escaped).join('[token]')) as A) : value;
 };
 
 /** Blinger's `error` in one line. */

@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { toPayloadIssues, type PayloadIssue } from '../errors.js';
 import { ErrorEnvelope } from './codecs.js';
-import { quote, describeBlingerError, type ApiCallOutcome, type BlingerApiError, type ErrorResponseError } from './errors.js';
+import { quote, describeBlingerError, redactToken, type ApiCallOutcome, type BlingerApiError, type ErrorResponseError } from './errors.js';
 
 /** The part of a fetch `Response` the client reads. */
 export interface FetchResponse {
@@ -132,7 +132,7 @@ const parseJson = (text: string): unknown => {
 const errorResponse = (status: number, body: { error: ErrorResponseError['error'] }, retryAfterMs: number | null, token: string): Failure => ({
   kind: 'error_response',
   status,
-  error: body.error,
+  error: redactToken(body.error, token),
   retryAfterSeconds: retryAfterMs === null ? null : Math.ceil(retryAfterMs / 1000),
   outcome: outcomeOfStatus(status),
   detail: `Blinger answered ${status}: ${describeBlingerError(body.error, token)}`,
@@ -142,6 +142,7 @@ const invalidResponse = (
   status: number,
   reason: 'not_json' | 'not_envelope' | 'invalid_data',
   body: unknown,
+  token: string,
   issues: readonly PayloadIssue[] = [],
 ): Failure => {
   const what = {
@@ -153,13 +154,13 @@ const invalidResponse = (
       .join('; ')}`,
   }[reason];
   const redirect = status >= 300 && status < 400 ? ' (a redirect: check baseUrl)' : '';
-  return { kind: 'invalid_response', status, reason, issues, body, outcome: outcomeOfStatus(status), detail: `Blinger answered ${status}${redirect} with ${what}` };
+  return { kind: 'invalid_response', status, reason, issues, body: redactToken(body, token), outcome: outcomeOfStatus(status), detail: `Blinger answered ${status}${redirect} with ${what}` };
 };
 
 /** Reads an answer: the envelope, then `data` through the endpoint's codec. */
 const readAnswer = <A>(status: number, text: string, retryAfterMs: number | null, request: ApiRequest<A>, token: string): E.Either<Failure, A> => {
   const body = parseJson(text);
-  if (body === NOT_JSON) return E.left(invalidResponse(status, 'not_json', undefined));
+  if (body === NOT_JSON) return E.left(invalidResponse(status, 'not_json', undefined, token));
   const ok = status >= 200 && status < 300;
   if (isObject(body) && ErrorEnvelope.is(body) && !(ok && Object.hasOwn(body, 'data'))) {
     // PHP backends sometimes answer 200 with an error envelope; its own status then tells more.
@@ -167,10 +168,10 @@ const readAnswer = <A>(status: number, text: string, retryAfterMs: number | null
     const effective = ok && typeof repeated === 'number' && repeated >= 400 && repeated < 600 ? repeated : status;
     return E.left(errorResponse(effective, body, retryAfterMs, token));
   }
-  if (!ok || !isObject(body) || !Object.hasOwn(body, 'data')) return E.left(invalidResponse(status, 'not_envelope', body));
+  if (!ok || !isObject(body) || !Object.hasOwn(body, 'data')) return E.left(invalidResponse(status, 'not_envelope', body, token));
   if (request.codec === null) return E.right(body['data'] as A);
   const decoded = request.codec.decode(body['data']);
-  return E.isRight(decoded) ? decoded : E.left(invalidResponse(status, 'invalid_data', body, toPayloadIssues(decoded.left)));
+  return E.isRight(decoded) ? decoded : E.left(invalidResponse(status, 'invalid_data', body, token, toPayloadIssues(decoded.left)));
 };
 
 const encodeParams = (params: WireParams): Array<[string, string]> =>
@@ -245,7 +246,7 @@ const attemptOnce = async <A>(
  */
 const isRetryable = (method: 'GET' | 'POST', failure: Failure): boolean => {
   if (failure.kind === 'aborted' || failure.kind === 'invalid_request') return false;
-  if (failure.kind === 'error_response' && failure.status === 429) return true;
+  if ((failure.kind === 'error_response' || failure.kind === 'invalid_response') && failure.status === 429) return true;
   if (failure.outcome === 'not_applied') return failure.kind === 'network_error';
   if (method === 'POST') return false;
   if (failure.kind === 'timeout' || failure.kind === 'network_error') return true;
