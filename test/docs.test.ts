@@ -48,6 +48,7 @@ describe('API documentation (npm run docs)', () => {
     const entries = [
       ['index', await import('../src/index.js')],
       ['testing', await import('../src/testing/index.js')],
+      ['api', await import('../src/api/index.js')],
     ] as const;
     for (const [module, exports] of entries) {
       const names = documented(module);

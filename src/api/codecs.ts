@@ -136,7 +136,15 @@ export const ApiConversation = t.type(
      * (`[]` also reads as `null`). Declared here rather than imported so that this entry does not
      * load the webhook codecs.
      */
-    close_group: wireNullable(t.type({ title: t.string }, 'CloseGroup')),
+    close_group: wireNullable(
+      t.type(
+        {
+          /** The close reason's name, such as `Duplicate`. */
+          title: t.string,
+        },
+        'CloseGroup',
+      ),
+    ),
     /** `message`, or another kind such as comments under a post. */
     type: ConversationType,
     /** Id of the post a comment conversation is under, or `null`. */

@@ -15,7 +15,10 @@ export interface FetchResponse {
   /** The HTTP status. */
   readonly status: number;
   /** The response headers (`Retry-After` is read). */
-  readonly headers: { get(name: string): string | null };
+  readonly headers: {
+    /** The value of header `name`, or `null` when absent. */
+    get(name: string): string | null;
+  };
   /** The whole body as text. */
   text(): Promise<string>;
 }
