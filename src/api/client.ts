@@ -223,23 +223,33 @@ type Endpoint = <A>(
 const endpointsOf = (settings: TransportSettings): Endpoint => (method, endpoint, spec, codec) => async (args, options) => {
   const params = toWireParams(args, spec);
   if (E.isLeft(params)) return E.left(withContext({ method, endpoint }, 0, params.left));
-  const refused = refuseCallOptions(options);
-  if (refused !== null) return E.left(withContext({ method, endpoint }, 0, refused));
-  return callApi(settings, { method, endpoint, params: params.right, codec }, options);
+  const checked = checkCallOptions(options);
+  if (E.isLeft(checked)) return E.left(withContext({ method, endpoint }, 0, checked.left));
+  return callApi(settings, { method, endpoint, params: params.right, codec }, checked.right);
 };
 
-/** A malformed per-call option, refused like a malformed argument: nothing is sent. */
-const refuseCallOptions = (options: CallOptions | undefined): Refusal | null => {
-  const { timeoutMs, maxRetries } = options ?? {};
+const isSignal = (value: unknown): value is AbortSignal =>
+  typeof (value as { addEventListener?: unknown } | null)?.addEventListener === 'function' &&
+  typeof (value as { aborted?: unknown }).aborted === 'boolean';
+
+/** Per-call options, checked like arguments: a malformed one is refused and nothing is sent. */
+const checkCallOptions = (options: unknown): E.Either<Refusal, CallOptions> => {
+  if (options === undefined || options === null) return E.right({});
+  const { signal, timeoutMs, maxRetries } = (typeof options === 'object' ? options : {}) as Record<string, unknown>;
   const field =
-    timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))
-      ? 'timeoutMs'
-      : maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)
-        ? 'maxRetries'
-        : null;
-  return field === null
-    ? null
-    : { kind: 'invalid_request', field, outcome: 'not_applied', detail: `the ${field} option is out of range; nothing was sent` };
+    typeof options !== 'object'
+      ? 'options'
+      : signal !== undefined && !isSignal(signal)
+        ? 'signal'
+        : timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))
+          ? 'timeoutMs'
+          : maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0)
+            ? 'maxRetries'
+            : null;
+  if (field !== null) {
+    return E.left({ kind: 'invalid_request', field, outcome: 'not_applied', detail: `the ${field} option is malformed; nothing was sent` });
+  }
+  return E.right({ signal: signal as AbortSignal | undefined, timeoutMs: timeoutMs as number | undefined, maxRetries: maxRetries as number | undefined });
 };
 
 const ACTING: FieldSpec = { conversation_id: 'id', operator_id: 'id?', disable_webhook: 'flag?' };
