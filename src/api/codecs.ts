@@ -2,17 +2,16 @@
  * Codecs of what Blinger's REST API answers, read from the examples of its API documentation
  * (help.blinger.io, "API → Conversation" and "API → Operator").
  *
- * Like the webhook codecs they are tolerant readers: extra fields are kept, fields the examples
- * show as `null` are nullable, open value sets accept any string, and the wire quirks of a PHP
- * backend (digit-string integers, `0`/`1` booleans, `[]` for `null`, numeric-key objects for
- * lists) decode to canonical values.
+ * Built on the webhook codecs' primitives, they are tolerant readers in the same way: extra fields
+ * are kept, fields the examples show as `null` are nullable, open value sets accept any string,
+ * and the wire quirks of a PHP backend (digit-string integers, `0`/`1` booleans, `[]` for `null`,
+ * numeric-key objects for lists) decode to canonical values, by the same rules.
  *
  * @module
  */
 import * as t from 'io-ts';
 import { Channel, ConversationStatus, UserRole, UserStatus } from '../codecs/enums.js';
-import { nullable, openString } from '../codecs/primitives.js';
-import { WireBoolean, WireInteger, wireArray, wireNullable } from './wire.js';
+import { BooleanFlag, list, nullable, nullableObject, openString, SafeInteger } from '../codecs/primitives.js';
 
 /**
  * What kind of exchange a conversation is: `message` in Blinger's example; the `comment_post_*`
@@ -30,17 +29,17 @@ export type ConversationType = t.TypeOf<typeof ConversationType>;
 export const ApiBlingerUser = t.type(
   {
     /** This channel-user record's own id. */
-    id: WireInteger,
+    id: SafeInteger,
     /** Id of the connected channel (bot, page, widget) the user came through. */
-    service_blinger_id: WireInteger,
+    service_blinger_id: SafeInteger,
     /** Blinger's id of the user. */
-    blinger_user_id: WireInteger,
+    blinger_user_id: SafeInteger,
     /** Whether the record is active. */
-    is_active: WireBoolean,
+    is_active: BooleanFlag,
     /** When the record last changed, in Unix seconds. */
-    date_updated: WireInteger,
+    date_updated: SafeInteger,
     /** When the record was created, in Unix seconds. */
-    date_created: WireInteger,
+    date_created: SafeInteger,
     /** JSON-encoded array of tag names (read it with `parseBlingerUserTags`), or `null`. */
     tags: nullable(t.string),
     /** Display name, or `null`. */
@@ -56,9 +55,9 @@ export const ApiBlingerUser = t.type(
     /** Whether the user is active, such as `enabled`. */
     status: UserStatus,
     /** The operator group the user is routed to, or `null`. */
-    group_id: nullable(WireInteger),
+    group_id: nullable(SafeInteger),
     /** Whether the user writes comments rather than messages, or `null` (undocumented). */
-    is_comments: nullable(WireBoolean),
+    is_comments: nullable(BooleanFlag),
     /** URL of the web page a livechat visitor was on, or `null`. */
     page_url: nullable(t.string),
     /** Title of the web page a livechat visitor was on, or `null`. */
@@ -88,15 +87,15 @@ export type ApiBlingerUser = t.TypeOf<typeof ApiBlingerUser>;
 export const ApiConversation = t.type(
   {
     /** The conversation's id (the `conversation_id` of the webhook events and of every request). */
-    id: WireInteger,
+    id: SafeInteger,
     /** Id of the Blinger account the conversation belongs to. */
-    user_id: WireInteger,
+    user_id: SafeInteger,
     /** User id of the operator the conversation is assigned to, or `null` when unassigned. */
-    operator_user_id: nullable(WireInteger),
+    operator_user_id: nullable(SafeInteger),
     /** Blinger user id of the customer. */
-    from_blinger_user_id: WireInteger,
+    from_blinger_user_id: SafeInteger,
     /** Blinger user id of the business's channel account. */
-    to_blinger_user_id: WireInteger,
+    to_blinger_user_id: SafeInteger,
     /** The customer's display name, or `null`. */
     from_user_name: nullable(t.string),
     /** The channel account's display name, or `null`. */
@@ -106,37 +105,37 @@ export const ApiConversation = t.type(
     /** Text of the last message, or `null`. */
     last_message: nullable(t.string),
     /** How many messages the operator has not read. */
-    unread_count: WireInteger,
+    unread_count: SafeInteger,
     /** `unassigned`, `inbox` (assigned) or `closed`. */
     status: ConversationStatus,
     /** When the conversation started, in Unix seconds. */
-    date_created: WireInteger,
+    date_created: SafeInteger,
     /** When the conversation last changed, in Unix seconds. */
-    date_updated: WireInteger,
+    date_updated: SafeInteger,
     /** The customer's avatar URL, or `null`. */
     from_user_avatar: nullable(t.string),
     /** Whether the business started the conversation. */
-    is_outgoing: WireBoolean,
+    is_outgoing: BooleanFlag,
     /** Opaque token of the conversation (the webhooks' `conversation_token`). */
     token: t.string,
     /** Whether the conversation is new. */
-    is_new_conversation: WireBoolean,
+    is_new_conversation: BooleanFlag,
     /** Whether the customer waits for an operator's answer. */
-    waiting_operator_response: WireBoolean,
+    waiting_operator_response: BooleanFlag,
     /** The operator group the conversation is routed to, or `null`. */
-    group_id: nullable(WireInteger),
+    group_id: nullable(SafeInteger),
     /** Whether the last message is an internal note, or `null`. */
-    is_inner_message: nullable(WireBoolean),
+    is_inner_message: nullable(BooleanFlag),
     /** Whether an operator wrote the last message. */
-    is_operator_last_message: WireBoolean,
+    is_operator_last_message: BooleanFlag,
     /** Whether the conversation was closed for its group. */
-    is_group_closed: WireBoolean,
+    is_group_closed: BooleanFlag,
     /**
      * The reason chosen when closing, `{ title }` as in the webhooks' `CloseGroup`, or `null`
      * (`[]` also reads as `null`). Declared here rather than imported so that this entry does not
      * load the webhook codecs.
      */
-    close_group: wireNullable(
+    close_group: nullableObject(
       t.type(
         {
           /** The close reason's name, such as `Duplicate`. */
@@ -148,7 +147,7 @@ export const ApiConversation = t.type(
     /** `message`, or another kind such as comments under a post. */
     type: ConversationType,
     /** Id of the post a comment conversation is under, or `null`. */
-    comment_post_id: nullable(t.union([t.string, WireInteger])),
+    comment_post_id: nullable(t.union([t.string, SafeInteger])),
     /** URL of that post, or `null`. */
     comment_post_url: nullable(t.string),
     /** Title of that post, or `null`. */
@@ -156,9 +155,9 @@ export const ApiConversation = t.type(
     /** Image of that post, or `null`. */
     comment_post_img: nullable(t.string),
     /** When the conversation was last unassigned, in Unix seconds, or `null`. */
-    unassigned_date: nullable(WireInteger),
+    unassigned_date: nullable(SafeInteger),
     /** When the last message was written, in Unix seconds, or `null`. */
-    last_message_date: nullable(WireInteger),
+    last_message_date: nullable(SafeInteger),
     /** The name an operator gave the customer, or `null`. */
     from_user_custom_name: nullable(t.string),
     /** The business's channel account in this conversation. */
@@ -173,11 +172,11 @@ export type ApiConversation = t.TypeOf<typeof ApiConversation>;
 export const ApiOperator = t.type(
   {
     /** The operator record's id: pass it as `operator_id` (a guess: the doc does not say which id). */
-    id: WireInteger,
+    id: SafeInteger,
     /** The operator's own Blinger user id. */
-    user_id: WireInteger,
+    user_id: SafeInteger,
     /** User id of the account owner. */
-    owner_user_id: WireInteger,
+    owner_user_id: SafeInteger,
     /** The e-mail address the operator was invited with. */
     invite_email: t.string,
     /** Opaque token of the operator's conversation list. */
@@ -189,7 +188,7 @@ export const ApiOperator = t.type(
 export type ApiOperator = t.TypeOf<typeof ApiOperator>;
 
 /** The operators of the account, in the order Blinger lists them. */
-export const ApiOperatorList = wireArray(ApiOperator);
+export const ApiOperatorList = list(ApiOperator);
 /** The operators of the account: see {@link ApiOperatorList}. */
 export type ApiOperatorList = t.TypeOf<typeof ApiOperatorList>;
 
@@ -197,17 +196,17 @@ export type ApiOperatorList = t.TypeOf<typeof ApiOperatorList>;
 export const OperatorGroup = t.type(
   {
     /** The group's id: pass it as `group_id` to `conversations.assignGroup`. */
-    id: WireInteger,
+    id: SafeInteger,
     /** Id of the account the group belongs to. */
-    user_id: WireInteger,
+    user_id: SafeInteger,
     /** The group's name, such as `Default`. */
     title: t.string,
     /** The group's priority (1 in Blinger's example; the doc does not say whether lower wins). */
-    priority: WireInteger,
+    priority: SafeInteger,
     /** The group's colour in the inbox, as CSS hex (`#22539c`). */
     color: t.string,
     /** Whether new conversations go to this group. */
-    is_default: WireBoolean,
+    is_default: BooleanFlag,
   },
   'OperatorGroup',
 );
@@ -215,7 +214,7 @@ export const OperatorGroup = t.type(
 export type OperatorGroup = t.TypeOf<typeof OperatorGroup>;
 
 /** The operator groups of the account. */
-export const OperatorGroupList = wireArray(OperatorGroup);
+export const OperatorGroupList = list(OperatorGroup);
 /** The operator groups of the account: see {@link OperatorGroupList}. */
 export type OperatorGroupList = t.TypeOf<typeof OperatorGroupList>;
 
@@ -223,11 +222,11 @@ export type OperatorGroupList = t.TypeOf<typeof OperatorGroupList>;
 export const CreatedOperator = t.type(
   {
     /** The new operator record's id. */
-    id: WireInteger,
+    id: SafeInteger,
     /** The new operator's Blinger user id. */
-    user_id: WireInteger,
+    user_id: SafeInteger,
     /** User id of the account owner. */
-    owner_user_id: WireInteger,
+    owner_user_id: SafeInteger,
     /** The e-mail address the operator was invited with. */
     invite_email: t.string,
   },
@@ -240,7 +239,7 @@ export type CreatedOperator = t.TypeOf<typeof CreatedOperator>;
 export const DeleteOperatorResult = t.type(
   {
     /** Whether the operator was deleted. */
-    success: WireBoolean,
+    success: BooleanFlag,
   },
   'DeleteOperatorResult',
 );
