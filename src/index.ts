@@ -22,7 +22,7 @@ export {
   type WebhookParseError,
 } from './errors.js';
 export { matchWebhook, type PartialWebhookCases, type WebhookCases } from './match.js';
-export { parseWebhook, parseWebhookOrThrow } from './parse.js';
+export { parseWebhook, parseWebhookOrThrow, type ParseWebhookOptions } from './parse.js';
 export {
   DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,

@@ -10,3 +10,4 @@ export * from './events.js';
 export * from './messages.js';
 export * from './primitives.js';
 export * from './users.js';
+export { wireQuirkRules, type WireQuirk, type WireQuirkRule } from './wire.js';

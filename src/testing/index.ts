@@ -13,3 +13,9 @@ export {
   type FastCheckModule,
   type WebhookArbitraries,
 } from './arbitraries.js';
+export {
+  quirkyWireForm,
+  type AppliedWireQuirk,
+  type QuirkyWireForm,
+  type QuirkyWireFormOptions,
+} from './wire-quirks.js';
