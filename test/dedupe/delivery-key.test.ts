@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type BlingerWebhook, deliveryKey, webhookNames } from '../../src/index.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { parseWebhook } from '../../src/index.js';
-import { createWebhook, examples, quirkyWireForm, webhookArbitraries } from '../../src/testing/index.js';
+import { webhookArbitraries } from '../../src/testing/arbitraries/index.js';
+import { createWebhook, examples, quirkyWireForm } from '../../src/testing/index.js';
 import { check, runs } from '../property/helpers/settings.js';
 
 const events = webhookArbitraries(fc);
