@@ -3,8 +3,9 @@
  *
  * Written on `node:http` rather than `fetch`: an endpoint refusing a large body answers 413 and
  * stops reading, and `fetch` (Bun's in particular) then reports the failed upload (`EPIPE`,
- * `ECONNRESET`) instead of the answer. Here the answer is read as soon as it arrives, even while
- * the body is still being sent, and the upload is dropped once it is in.
+ * `ECONNRESET`) instead of the answer. Here the body is sent in pieces, the answer is read as
+ * soon as it arrives, even while the body is still being sent, and the upload stops there, as
+ * curl does.
  *
  * @module
  */
@@ -52,6 +53,9 @@ export const describeNetworkError = (error: unknown): string => {
   if (typeof code === 'string') return reasons[code] === undefined ? code : `${reasons[code]} (${code})`;
   return error instanceof Error ? error.message : String(error);
 };
+
+/** The body goes out in pieces of this size, with a look at the socket for an early answer between two. */
+const UPLOAD_CHUNK_BYTES = 64 * 1024;
 
 /** Reads at most {@link RESPONSE_BODY_LIMIT} bytes of a response, discarding the rest. */
 const readAnswer = (response: IncomingMessage): Promise<PostOutcome> =>
@@ -113,5 +117,15 @@ export const post = (
       // After an answer, a write error is only the server refusing the rest of the body.
       if (!answered) finish({ kind: 'failed', reason: describeNetworkError(error) });
     });
-    request.end(body);
+    const stillSending = (): boolean => !answered && !settled;
+    const upload = async (): Promise<void> => {
+      for (let offset = 0; offset < body.byteLength && stillSending(); offset += UPLOAD_CHUNK_BYTES) {
+        await new Promise<void>((written) => request.write(body.subarray(offset, offset + UPLOAD_CHUNK_BYTES), () => written()));
+        // One turn of the event loop reads an answer that came early (a 413) before more is sent:
+        // writing into a socket the server has already closed fails, and takes the unread answer with it.
+        await new Promise((turn) => setImmediate(turn));
+      }
+      if (stillSending()) request.end();
+    };
+    void upload();
   });

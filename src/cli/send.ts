@@ -80,7 +80,7 @@ const printAnswer = (outcome: Extract<PostOutcome, { kind: 'answered' }>, io: Cl
   const ok = outcome.status >= 200 && outcome.status < 300;
   const status = `${outcome.status} ${outcome.statusText}`.trim();
   io.out(ok ? io.outStyle.green(status) : io.outStyle.red(status));
-  if (outcome.location !== null) io.out(`Location: ${quoteForTerminal(outcome.location, 200)}`);
+  if (outcome.location !== null) io.out(`Location: ${escapeForTerminal(outcome.location)}`);
   if (outcome.body !== '') io.out(escapeForTerminal(outcome.truncated ? `${outcome.body}…` : outcome.body));
   return ok;
 };
