@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type BlingerWebhook, DEFAULT_MAX_BODY_BYTES, toNodeHandler, type WebhookRejection } from '../index.js';
 import { type CliIo, defineCommand, describeFileError, EXIT_FAILURE, EXIT_OK, InputError, UsageError } from './io.js';
-import { type DeliveryMeta, type DeliveryStore, openDeliveryStore, tapBody } from './save.js';
+import { type BodyTap, type DeliveryMeta, type DeliveryStore, openDeliveryStore, tapBody } from './save.js';
 import type { Style } from './style.js';
 import { describeParseError, formatSummary, quoteForTerminal, summarizeWebhook } from './summary.js';
 
@@ -101,8 +101,10 @@ const outcomeLines = (outcome: Outcome | undefined, verbose: boolean, style: Sty
 /** One request, from its arrival to the line printed once it is answered. */
 interface Delivery {
   readonly receivedAt: Date;
+  /** Its body as read by the adapter, with `--save`. */
+  readonly tap?: BodyTap;
   outcome?: Outcome;
-  /** The save of its body (`--save`), started as soon as the adapter has read all of it; the file name. */
+  /** The save of its body (`--save`), started as soon as the adapter has decoded it; the file name. */
   saving?: Promise<string>;
   /** The size of the body being saved. */
   bytes?: number;
@@ -136,11 +138,12 @@ const metaOf = (req: IncomingMessage, res: ServerResponse, delivery: Delivery, b
 });
 
 /**
- * Whether the adapter refused the request before reading its body (401, 404, 405, 413...):
- * such a body is not a delivery, and Node discards the rest of it.
+ * Whether the adapter read the whole body: it decoded it (an event, an unknown event, invalid
+ * JSON or payload), or refused it after its end. A request refused before (401, 404, 405, 413...)
+ * is not a delivery, and Node discards the rest of its body.
  */
-const refusedUnread = (delivery: Delivery): boolean =>
-  delivery.outcome?.kind === 'rejected' && delivery.outcome.rejection.parseError === undefined;
+const bodyWasRead = (outcome: Outcome, tap: BodyTap): boolean =>
+  outcome.kind !== 'rejected' || outcome.rejection.parseError !== undefined || tap.ended();
 
 const serve = (io: CliIo, options: ListenOptions) =>
   new Promise<number>((resolve) => {
@@ -151,7 +154,9 @@ const serve = (io: CliIo, options: ListenOptions) =>
     const pending = new Set<Promise<void>>();
     const note = (req: IncomingMessage, outcome: Outcome): void => {
       const delivery = deliveries.get(req);
-      if (delivery !== undefined) delivery.outcome = outcome;
+      if (delivery === undefined) return;
+      delivery.outcome = outcome;
+      if (store !== undefined && delivery.tap !== undefined && bodyWasRead(outcome, delivery.tap)) save(store, delivery, delivery.tap);
     };
     // A delivery whose body could not be saved is answered 500, so that a sender that retries does.
     const saved = async (req: IncomingMessage): Promise<void> => {
@@ -176,6 +181,32 @@ const serve = (io: CliIo, options: ListenOptions) =>
       },
     );
 
+    const save = (to: DeliveryStore, delivery: Delivery, tap: BodyTap): void => {
+      const body = tap.bytes();
+      if (body === null || delivery.saving !== undefined) return;
+      const saving = to.saveBody(delivery.receivedAt, body);
+      // Handled where it is reported; this keeps a failure from being an unhandled rejection meanwhile.
+      saving.catch(() => {});
+      delivery.saving = saving;
+      delivery.bytes = body.byteLength;
+    };
+
+    /** Writes the side file of a saved delivery; resolves to the line saying why it failed, if it did. */
+    const saveMeta = async (
+      to: DeliveryStore,
+      name: string,
+      req: IncomingMessage,
+      res: ServerResponse,
+      delivery: Delivery,
+    ): Promise<string | undefined> => {
+      try {
+        await to.saveMeta(name, metaOf(req, res, delivery, delivery.bytes ?? 0));
+        return undefined;
+      } catch (error) {
+        return `${io.errStyle.red('Could not save')} the status of ${name}: ${describeFileError(error)}`;
+      }
+    };
+
     /** The save's file name, or the line saying why it failed. */
     const savedName = async (delivery: Delivery): Promise<{ name?: string; failure?: string }> => {
       if (delivery.saving === undefined) return {};
@@ -190,32 +221,20 @@ const serve = (io: CliIo, options: ListenOptions) =>
       // headersSent: the answer went out even if the client closed before its end (a 413 it stopped sending for).
       const status = res.headersSent ? colourStatus(res.statusCode, style) : style.red('---');
       const { name, failure } = await savedName(delivery);
+      // The side file first: once the line is printed, everything about the delivery is on disk.
+      const metaFailure = name === undefined || store === undefined ? undefined : await saveMeta(store, name, req, res, delivery);
       const [first = '', ...rest] = outcomeLines(delivery.outcome, options.verbose, style);
       const where = name === undefined ? '' : ` ${style.dim(`> ${name}`)}`;
       io.out(`${style.dim(clock())} ${status} ${req.method ?? '?'} ${shownPath(req)} ${first}${where}`);
       for (const line of rest) io.out(line);
-      if (failure !== undefined) io.err(failure);
-      if (name === undefined || store === undefined) return;
-      try {
-        await store.saveMeta(name, metaOf(req, res, delivery, delivery.bytes ?? 0));
-      } catch (error) {
-        io.err(`${io.errStyle.red('Could not save')} the status of ${name}: ${describeFileError(error)}`);
-      }
+      for (const line of [failure, metaFailure]) if (line !== undefined) io.err(line);
     };
 
     const server = createServer((req, res) => {
-      const delivery: Delivery = { receivedAt: new Date() };
+      const receivedAt = new Date();
+      // The adapter keeps to its default limit, so a body the tap keeps whole is one it may read whole.
+      const delivery: Delivery = store === undefined ? { receivedAt } : { receivedAt, tap: tapBody(req, DEFAULT_MAX_BODY_BYTES) };
       deliveries.set(req, delivery);
-      if (store !== undefined) {
-        tapBody(req, DEFAULT_MAX_BODY_BYTES, (body) => {
-          if (refusedUnread(delivery)) return;
-          const saving = store.saveBody(delivery.receivedAt, body);
-          // Handled where it is reported; this keeps a failure from being an unhandled rejection meanwhile.
-          saving.catch(() => {});
-          delivery.saving = saving;
-          delivery.bytes = body.byteLength;
-        });
-      }
       res.once('close', () => {
         const done = report(req, res, delivery).finally(() => pending.delete(done));
         pending.add(done);

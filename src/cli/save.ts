@@ -97,21 +97,30 @@ export const openDeliveryStore = async (dir: string): Promise<DeliveryStore> => 
   return { dir, saveBody, saveMeta };
 };
 
+/** What {@link tapBody} has seen of a request body. */
+export interface BodyTap {
+  /** The bytes read so far, or `null` once more than the limit was read. */
+  readonly bytes: () => Uint8Array | null;
+  /** Whether the body has been read to its end. */
+  readonly ended: () => boolean;
+}
+
 /**
- * Calls `onComplete` with a copy of the body once whoever reads `req` has read it to its end,
- * unless it was longer than `limit` bytes; never changes how the body is read.
- * `prependListener` is the one way to listen to `data` that does not switch the stream to flowing
- * mode (`on('data')` does): the adapter still reads the body its own way, at its own pace, and
- * stops when it wants. Prepended, `onComplete` also runs before the adapter sees the end.
+ * Keeps a copy of the body chunks that whoever reads `req` reads, up to `limit` bytes, without
+ * changing how it is read. `prependListener` is the one way to listen to `data` that does not
+ * switch the stream to flowing mode (`on('data')` does): the adapter still reads the body its own
+ * way, at its own pace, and stops when it wants.
  */
-export const tapBody = (req: IncomingMessage, limit: number, onComplete: (body: Uint8Array) => void): void => {
+export const tapBody = (req: IncomingMessage, limit: number): BodyTap => {
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let ended = false;
   req.prependListener('data', (chunk: Uint8Array) => {
     size += chunk.byteLength;
     if (size <= limit) chunks.push(chunk);
   });
   req.prependOnceListener('end', () => {
-    if (size <= limit) onComplete(Buffer.concat(chunks));
+    ended = true;
   });
+  return { bytes: () => (size <= limit ? Buffer.concat(chunks) : null), ended: () => ended };
 };

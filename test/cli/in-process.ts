@@ -15,8 +15,8 @@ export interface FakeIo extends CliIo {
   readonly stderr: () => string;
   /** Calls what the command registered with `onInterrupt`, as Ctrl-C would. */
   readonly interrupt: () => void;
-  /** Resolves once stdout contains `text`. */
-  readonly waitFor: (text: string | RegExp) => Promise<void>;
+  /** Resolves once stdout contains `text`, or `text` returns true for it. */
+  readonly waitFor: (text: string | RegExp | ((stdout: string) => boolean)) => Promise<void>;
 }
 
 /** A {@link CliIo} that records the output, for running commands in this process. */
@@ -52,7 +52,8 @@ export const fakeIo = (options: { input?: string | Uint8Array; colour?: boolean;
       new Promise<void>((resolve) => {
         const check = (): void => {
           const printed = stdout();
-          if (typeof text === 'string' ? printed.includes(text) : text.test(printed)) {
+          const found = typeof text === 'string' ? printed.includes(text) : typeof text === 'function' ? text(printed) : text.test(printed);
+          if (found) {
             waiters.delete(check);
             resolve();
           }
@@ -79,7 +80,7 @@ export interface InProcessListener {
   readonly port: number;
   readonly io: FakeIo;
   readonly output: () => string;
-  readonly waitFor: (text: string | RegExp) => Promise<void>;
+  readonly waitFor: FakeIo['waitFor'];
   /** Ctrl-C: resolves to the exit status once it has stopped. */
   readonly stop: () => Promise<MainResult>;
   /** The exit status, if it stopped on its own. */
