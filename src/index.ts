@@ -4,6 +4,13 @@
  * @packageDocumentation
  */
 export * from './codecs/index.js';
+export { deliveryKey } from './dedupe/delivery-key.js';
+export {
+  createMemoryDedupeStore,
+  DEFAULT_MAX_DEDUPE_ENTRIES,
+  type MemoryDedupeStoreOptions,
+} from './dedupe/memory-store.js';
+export { DEFAULT_DEDUPE_TTL_MS, type DedupeOptions, type DedupeStore } from './dedupe/store.js';
 export {
   InvalidWebhookError,
   MAX_LISTED_ISSUES,

@@ -14,6 +14,8 @@
  * | body not JSON, or not a valid event              | 400 `{ error, message, issues? }`          |
  * | event unknown to this version                    | 200, `onUnknownEvent` called               |
  * | callback throws or rejects                       | 500, `onError` called                      |
+ * | `dedupe` set, delivery key already claimed       | 200 `{ ok, duplicate }`, callback not run  |
+ * | `dedupe` set, the store fails                    | 503, callback not run, `onStoreError`      |
  *
  * Response bodies are small JSON objects; they never carry stack traces or payload values.
  *
@@ -21,9 +23,12 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { BlingerWebhook } from '../codecs/events.js';
+import { deliveryKey } from '../dedupe/delivery-key.js';
+import type { DedupeOptions } from '../dedupe/store.js';
 import type { InvalidJsonError, InvalidPayloadError } from '../errors.js';
 import { parseWebhook } from '../parse.js';
 import { bufferedBytes, bufferedSize, readBody, readDeclaredBody, type WebhookBody } from './body.js';
+import { claimDelivery } from './dedupe.js';
 import { dispatchTo, runCallback, type WebhookContext, type WebhookHandler } from './handler.js';
 import { tokensEqual } from './token.js';
 
@@ -77,6 +82,8 @@ export interface WebhookHandlerOptions<Request> {
   readonly path?: string;
   /** When to answer Blinger: see {@link AcknowledgePolicy}. Default `'after-callback'`. */
   readonly acknowledge?: AcknowledgePolicy;
+  /** Run each delivery's callback once across instances sharing a store: see {@link DedupeOptions}. */
+  readonly dedupe?: DedupeOptions;
   /** Called when the callback throws or rejects. Default: `console.error`. */
   readonly onError?: (error: unknown, context: WebhookContext<Request>) => void;
   /** Called with the payload of an event this version does not know; the delivery is still answered 200. */
@@ -129,6 +136,8 @@ const json = (status: number, body: object, extra: Partial<WebhookResponse> = {}
 
 const ACCEPTED = json(200, { ok: true });
 const CALLBACK_FAILED = json(500, { error: 'callback_failed', message: 'The webhook callback failed' });
+const DUPLICATE = json(200, { ok: true, duplicate: true });
+const DEDUPE_STORE_FAILED = json(503, { error: 'dedupe_store_failed', message: 'The deduplication store is unavailable' });
 const IGNORED = json(200, { ok: true, ignored: 'unknown_event' });
 /** The answer when an adapter itself fails, which the core never does. */
 export const INTERNAL_ERROR = json(500, { error: 'internal_error', message: 'The webhook endpoint failed' });
@@ -256,7 +265,10 @@ export const handleWebhookRequest = async <Request>(
   if (E.isRight(parsed)) {
     const event: BlingerWebhook = parsed.right;
     const run = () => runCallback(() => dispatchTo(handler, event, context), options, context);
-    return acknowledge(run, policy, ACCEPTED, CALLBACK_FAILED);
+    if (options.dedupe === undefined) return acknowledge(run, policy, ACCEPTED, CALLBACK_FAILED);
+    const once = await claimDelivery(options.dedupe, deliveryKey(event), run);
+    if (once.kind === 'claimed') return acknowledge(once.run, policy, ACCEPTED, CALLBACK_FAILED);
+    return once.kind === 'duplicate' ? DUPLICATE : DEDUPE_STORE_FAILED;
   }
   const error = parsed.left;
   if (error.kind === 'unknown_event') {
