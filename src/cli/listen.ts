@@ -119,9 +119,11 @@ interface ListenOptions {
   readonly verbose: boolean;
 }
 
+/** The event a delivery claims to be, valid or not. */
 const eventName = (outcome: Outcome | undefined): string | null => {
   if (outcome?.kind === 'event') return outcome.event.webhook;
   if (outcome?.kind === 'unknown' && typeof outcome.name === 'string') return outcome.name;
+  if (outcome?.kind === 'rejected' && outcome.rejection.parseError?.kind === 'invalid_payload') return outcome.rejection.parseError.event;
   return null;
 };
 

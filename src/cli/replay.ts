@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type CliIo, defineCommand, describeFileError, EXIT_FAILURE, EXIT_OK, InputError, UsageError } from './io.js';
 import { post, type PostOutcome } from './post.js';
 import { META_SUFFIX, metaPathOf } from './save.js';
-import { deliveryHeaders, parseTargetUrl, parseTimeout, parseTokenParam, redact } from './send.js';
+import { DEFAULT_TIMEOUT_MS, deliveryHeaders, parseTargetUrl, parseTimeout, parseTokenParam, redact } from './send.js';
 import { escapeForTerminal, quoteForTerminal } from './summary.js';
 
 const help = `Usage: blinger-webhooks replay PATH... --to URL [--token T] [--token-param NAME]
@@ -26,7 +26,7 @@ Options:
       --to URL            the endpoint to deliver to (required)
   -t, --token T           add the URL secret as ?token=T (the adapters' secretToken option)
       --token-param NAME  query parameter for --token (default "token")
-      --timeout MS        give up on one file after MS milliseconds (default 30000)
+      --timeout MS        give up on one file after MS milliseconds (default ${DEFAULT_TIMEOUT_MS})
   -h, --help              show this help
 
 Exit status: 0 every answer was 2xx, 1 any other answer or no answer, 2 usage error or a

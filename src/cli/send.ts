@@ -12,7 +12,8 @@ import { escapeForTerminal, quoteForTerminal } from './summary.js';
 import { packageVersion } from './version.js';
 
 const DEFAULT_EVENT = 'on_message_incoming';
-const DEFAULT_TIMEOUT_MS = 30_000;
+/** How long `send` and `replay` wait for an answer, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const help = `Usage: blinger-webhooks send URL [--event NAME | --file FILE] [--token T]
 

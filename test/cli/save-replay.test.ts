@@ -103,12 +103,14 @@ describe('listen --save DIR', () => {
     const url = `${listener.url}/blinger?token=hunter2-secret`;
     expect(await post(url, JSON.stringify(examples.on_user_new))).toBe(200);
     expect(await post(url, '[1]')).toBe(400);
+    expect(await post(url, JSON.stringify({ ...examples.on_user_new, user: null }))).toBe(400);
     expect(await post(url, readFileSync(join(fixturesDir, 'invalid', 'unknown_event.json')))).toBe(200);
-    await listener.waitFor(saved(3));
+    await listener.waitFor(saved(4));
     const metas = bodyFiles(dir).map((name) => metaOf(dir, name));
     expect(metas.map(({ status, event, error }) => ({ status, event, error }))).toEqual([
       { status: 200, event: 'on_user_new', error: null },
       { status: 400, event: null, error: 'invalid_payload' },
+      { status: 400, event: 'on_user_new', error: 'invalid_payload' },
       { status: 200, event: 'on_invoice_paid', error: null },
     ]);
     expect(Date.parse(String(metas[0]!.receivedAt))).not.toBeNaN();
