@@ -3,9 +3,10 @@
  *
  * Written on `node:http` rather than `fetch`: an endpoint refusing a large body answers 413 and
  * stops reading, and `fetch` (Bun's in particular) then reports the failed upload (`EPIPE`,
- * `ECONNRESET`) instead of the answer. Here the body is sent in pieces, the answer is read as
- * soon as it arrives, even while the body is still being sent, and the upload stops there, as
- * curl does.
+ * `ECONNRESET`) instead of the answer. Here, as curl does, a large body first asks the server
+ * whether it wants it (`Expect: 100-continue`), so a refusal comes before any of it is sent; the
+ * body then goes in pieces, the answer is read as soon as it arrives, even mid-upload, and the
+ * upload stops there.
  *
  * @module
  */
@@ -56,6 +57,10 @@ export const describeNetworkError = (error: unknown): string => {
 
 /** The body goes out in pieces of this size, with a look at the socket for an early answer between two. */
 const UPLOAD_CHUNK_BYTES = 64 * 1024;
+/** Above this size the body waits for the server's go-ahead (`Expect: 100-continue`), as curl does above 1 MiB. */
+export const EXPECT_CONTINUE_ABOVE_BYTES = 1024 * 1024;
+/** How long to wait for `100 Continue` from a server that ignores `Expect` before sending anyway (curl's default). */
+const EXPECT_CONTINUE_WAIT_MS = 1000;
 
 /** Reads at most {@link RESPONSE_BODY_LIMIT} bytes of a response, discarding the rest. */
 const readAnswer = (response: IncomingMessage): Promise<PostOutcome> =>
@@ -96,7 +101,12 @@ export const post = (
 ): Promise<PostOutcome> =>
   new Promise((resolve) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const requestHeaders: OutgoingHttpHeaders = { ...headers, 'content-length': String(body.byteLength) };
+    const large = body.byteLength > EXPECT_CONTINUE_ABOVE_BYTES;
+    const requestHeaders: OutgoingHttpHeaders = {
+      ...headers,
+      'content-length': String(body.byteLength),
+      ...(large ? { expect: '100-continue' } : {}),
+    };
     let settled = false;
     const finish = (outcome: PostOutcome): void => {
       if (settled) return;
@@ -118,7 +128,23 @@ export const post = (
       if (!answered) finish({ kind: 'failed', reason: describeNetworkError(error) });
     });
     const stillSending = (): boolean => !answered && !settled;
+    // A server that refuses the body from its headers (a 413 for its Content-Length) answers before
+    // any of it is sent; otherwise `100 Continue` arrives, or nothing and the body goes after a wait.
+    const goAhead = (): Promise<void> =>
+      new Promise((go) => {
+        if (!large) return go();
+        const wait = setTimeout(go, EXPECT_CONTINUE_WAIT_MS);
+        const stop = (): void => {
+          clearTimeout(wait);
+          go();
+        };
+        request.once('continue', stop).once('response', stop).once('close', stop);
+        request.flushHeaders();
+      });
     const upload = async (): Promise<void> => {
+      await goAhead();
+      // One turn of the event loop: an answer that came with `100 Continue` is read first.
+      await new Promise((turn) => setImmediate(turn));
       for (let offset = 0; offset < body.byteLength && stillSending(); offset += UPLOAD_CHUNK_BYTES) {
         await new Promise<void>((written) => request.write(body.subarray(offset, offset + UPLOAD_CHUNK_BYTES), () => written()));
         // One turn of the event loop reads an answer that came early (a 413) before more is sent:

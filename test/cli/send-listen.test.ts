@@ -244,6 +244,52 @@ describe('send on its own', () => {
   });
 });
 
+describe('send: a large body asks first (Expect: 100-continue), and is still delivered whole', () => {
+  it('a 2 MiB event to listen: 200, the whole body read by the adapter', async () => {
+    const listener = await listenInProcess();
+    try {
+      const big = JSON.stringify({ ...examples.on_message_incoming, message: { ...examples.on_message_incoming.message, message: 'x'.repeat(2 * 1024 * 1024) } });
+      const sent = await runMain(['send', listener.url, '--file', '-'], { input: big });
+      expect(sent.status, sent.stderr).toBe(0);
+      await listener.waitFor(' 200 POST / on_message_incoming');
+    } finally {
+      await listener.stop();
+    }
+  });
+
+  it('a server that ignores Expect gets the body after a short wait', async () => {
+    const body = new Uint8Array(3 * 1024 * 1024).fill(0x62);
+    let received = 0;
+    let expectHeader = '';
+    // A bare HTTP/1.1 server that never sends 100 Continue: it reads Content-Length bytes, then answers.
+    const server = net.createServer((socket) => {
+      let head = '';
+      let length = -1;
+      socket.on('data', (chunk: Buffer) => {
+        if (length < 0) {
+          head += chunk.toString('latin1');
+          const end = head.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          length = Number(/content-length: (\d+)/i.exec(head)![1]);
+          expectHeader = /expect: (\S+)/i.exec(head)?.[1] ?? '';
+          received = Buffer.byteLength(head.slice(end + 4), 'latin1');
+        } else received += chunk.byteLength;
+        if (received >= length) socket.end('HTTP/1.1 204 No Content\r\nconnection: close\r\n\r\n');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const result = await runMain(['send', `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, '--file', '-'], { input: body });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('204 No Content');
+      expect(expectHeader).toBe('100-continue');
+      expect(received).toBe(body.byteLength);
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe('send: a 6 MiB body to a server that answers 413 and stops reading', () => {
   beforeAll(assertBuilt);
   const sixMiB = new Uint8Array(6 * 1024 * 1024).fill(0x61);
