@@ -22,22 +22,27 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as t from 'io-ts';
 import { webhookCodecs } from '../src/codecs/events.js';
+import { children, type CodecNode, codecNode } from '../src/codecs/tree.js';
 
 /** Where the generated guards live, relative to the package root. */
 export const GUARDS_PATH = 'src/generated/guards.ts';
 
-/** The codec kinds the generator understands; any other `_tag` is an error, never a silent pass. */
-type Codec = t.Mixed & {
-  readonly _tag?: string;
-  readonly props?: Record<string, t.Mixed>;
-  readonly types?: readonly t.Mixed[];
-  readonly type?: t.Mixed;
-  readonly value?: unknown;
+/** A codec of any kind; the generator reads it as a {@link CodecNode} and refuses other kinds. */
+type Codec = t.Mixed;
+
+/**
+ * The codec whose `is()` a codec uses: an `EmptyAsType` only decodes more (a PHP sender's `[]`),
+ * its `is()` is its inner codec's, so the guard looks through it.
+ */
+const strictNode = (codec: Codec): CodecNode => {
+  let node = codecNode(codec);
+  while (node._tag === 'EmptyAsType') node = codecNode(node.type);
+  return node;
 };
 
 const OBJECT_TAGS = new Set(['InterfaceType', 'PartialType', 'IntersectionType']);
 
-const isObjectCodec = (codec: Codec): boolean => OBJECT_TAGS.has(codec._tag ?? '');
+const isObjectCodec = (codec: Codec): boolean => OBJECT_TAGS.has(strictNode(codec)._tag);
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -46,7 +51,7 @@ const member = (object: string, key: string): string =>
   IDENTIFIER.test(key) && key !== '__proto__' ? `${object}.${key}` : `${object}[${quote(key)}]`;
 
 const unsupported = (codec: Codec): never => {
-  throw new Error(`generate-guard: codec "${codec.name}" has unsupported _tag ${String(codec._tag)}`);
+  throw new Error(`generate-guard: codec "${codec.name}" has unsupported _tag ${String((codec as { _tag?: unknown })._tag)}`);
 };
 
 /** Writes the guard code of one event, sharing helper functions across events. */
@@ -59,10 +64,11 @@ class GuardWriter {
 
   /** Counts how often each object codec is referenced, to decide what becomes a shared helper. */
   countUses(codec: Codec): void {
-    const seen = this.useCounts.get(codec) ?? 0;
-    this.useCounts.set(codec, seen + 1);
+    const node = strictNode(codec);
+    const seen = this.useCounts.get(node) ?? 0;
+    this.useCounts.set(node, seen + 1);
     if (seen > 0) return; // its children were counted on the first visit
-    for (const child of children(codec)) this.countUses(child);
+    for (const child of children(node)) this.countUses(child);
   }
 
   /** The helpers written so far, in the order they were first needed. */
@@ -82,7 +88,8 @@ class GuardWriter {
   }
 
   /** A shared object codec, or an array item, gets its own function instead of being inlined. */
-  private helperFor(codec: Codec): string {
+  private helperFor(wrapped: Codec): string {
+    const codec = strictNode(wrapped);
     const existing = this.helperNames.get(codec);
     if (existing !== undefined) return existing;
     const base = IDENTIFIER.test(codec.name) ? `is${codec.name}` : 'isItem';
@@ -107,7 +114,8 @@ class GuardWriter {
 
   /** Whether a codec is written as its own function rather than inline. */
   private isShared(codec: Codec, top: boolean): boolean {
-    return !top && isObjectCodec(codec) && (this.useCounts.get(codec) ?? 0) > 1 && IDENTIFIER.test(codec.name);
+    const node = strictNode(codec);
+    return !top && isObjectCodec(node) && (this.useCounts.get(node) ?? 0) > 1 && IDENTIFIER.test(node.name);
   }
 
   /**
@@ -115,26 +123,28 @@ class GuardWriter {
    * as a chain of `&&` only (so it can be extended with `&&` without parentheses); else `undefined`.
    */
   private rejection(codec: Codec, value: string): string | undefined {
-    switch (codec._tag) {
+    const node = strictNode(codec);
+    switch (node._tag) {
       case 'StringType':
       case 'OpenStringType':
         return `typeof ${value} !== 'string'`;
       case 'BooleanType':
+      case 'BooleanFlagType':
         return `typeof ${value} !== 'boolean'`;
       case 'SafeIntegerType':
         return `!Number.isSafeInteger(${value})`;
       case 'LooseIdType':
         return `typeof ${value} !== 'string' && !Number.isSafeInteger(${value})`;
       case 'LiteralType':
-        return `${value} !== ${literal(codec.value)}`;
+        return `${value} !== ${literal(node.value)}`;
       case 'NullType':
         return `${value} !== null`;
       case 'NullableType': {
-        const inner = this.rejection(codec.type as Codec, value);
+        const inner = this.rejection(node.type, value);
         return inner === undefined ? undefined : `${value} !== null && ${inner}`;
       }
       case 'UnionType':
-        return `!(${(codec.types as Codec[]).map((member) => this.acceptance(member, value)).join(' || ')})`;
+        return `!(${node.types.map((member) => this.acceptance(member, value)).join(' || ')})`;
       default:
         return undefined;
     }
@@ -151,11 +161,14 @@ class GuardWriter {
     const rejected = this.rejection(codec, value);
     if (rejected !== undefined) return [`if (${rejected}) return false;`];
     if (this.isShared(codec, top)) return [`if (!${this.helperFor(codec)}(${value})) return false;`];
-    switch (codec._tag) {
+    const node = strictNode(codec);
+    switch (node._tag) {
       case 'NullableType':
-        return [`if (${value} !== null) {`, ...indent(this.check(codec.type as Codec, value)), '}'];
+        return [`if (${value} !== null) {`, ...indent(this.check(node.type, value)), '}'];
       case 'ArrayType':
-        return this.arrayCheck(codec.type as Codec, value);
+      case 'ListType':
+        // A ListType decodes an object with index keys too, but its is() is t.array's.
+        return this.arrayCheck(node.type, value);
       case 'InterfaceType':
       case 'PartialType':
       case 'IntersectionType': {
@@ -163,7 +176,7 @@ class GuardWriter {
         return [
           `if (typeof ${value} !== 'object' || ${value} === null || Array.isArray(${value})) return false;`,
           `const ${object} = ${value} as Record<string, unknown>;`,
-          ...this.fields(codec, object),
+          ...this.fields(node, object),
         ];
       }
       default:
@@ -173,24 +186,25 @@ class GuardWriter {
 
   /** The field checks of an object codec whose value is already known to be a non-array object. */
   private fields(codec: Codec, object: string): string[] {
-    switch (codec._tag) {
+    const node = strictNode(codec);
+    switch (node._tag) {
       case 'IntersectionType':
-        return (codec.types as Codec[]).flatMap((member) => {
+        return node.types.flatMap((member) => {
           if (!isObjectCodec(member)) return this.check(member, object);
           if (this.isShared(member, false)) return [`if (!${this.helperFor(member)}(${object})) return false;`];
           return this.fields(member, object);
         });
       case 'InterfaceType':
-        return Object.entries(codec.props as Record<string, Codec>).flatMap(([key, field]) => {
+        return Object.entries(node.props).flatMap(([key, field]) => {
           // io-ts rejects an absent key through the field's own is(undefined), and asks
           // hasOwnProperty only when that accepts undefined. No supported field does; refusing
           // such a field keeps the guard free of a branch the tests could not reach.
-          if (field.is(undefined)) throw new Error(`generate-guard: field "${key}" of "${codec.name}" accepts undefined`);
+          if (field.is(undefined)) throw new Error(`generate-guard: field "${key}" of "${node.name}" accepts undefined`);
           const variable = this.fresh('v');
           return [`const ${variable} = ${member(object, key)};`, ...this.check(field, variable)];
         });
       case 'PartialType':
-        return Object.entries(codec.props as Record<string, Codec>).flatMap(([key, field]) => {
+        return Object.entries(node.props).flatMap(([key, field]) => {
           const variable = this.fresh('v');
           const rejected = this.rejection(field, variable);
           if (rejected !== undefined) {
@@ -223,30 +237,6 @@ class GuardWriter {
     ];
   }
 }
-
-const children = (codec: Codec): Codec[] => {
-  switch (codec._tag) {
-    case 'InterfaceType':
-    case 'PartialType':
-      return Object.values(codec.props as Record<string, Codec>);
-    case 'IntersectionType':
-    case 'UnionType':
-      return [...(codec.types as Codec[])];
-    case 'ArrayType':
-    case 'NullableType':
-      return [codec.type as Codec];
-    case 'StringType':
-    case 'BooleanType':
-    case 'LiteralType':
-    case 'NullType':
-    case 'OpenStringType':
-    case 'SafeIntegerType':
-    case 'LooseIdType':
-      return [];
-    default:
-      return unsupported(codec);
-  }
-};
 
 type Candidate = readonly [name: string, guard: string];
 

@@ -138,20 +138,27 @@ const addsPathSegment = (parent: t.Decoder<unknown, unknown> | undefined): boole
   return tag !== 'IntersectionType' && tag !== 'UnionType';
 };
 
+/** The dotted JSON path an io-ts context stands for, such as `conversation.messages.0.is_outgoing`. */
+export const contextPath = (context: t.Context): string => {
+  const segments: string[] = [];
+  for (let i = 1; i < context.length; i++) {
+    if (addsPathSegment(context[i - 1]?.type)) segments.push(context[i]!.key);
+  }
+  return segments.join('.');
+};
+
+/** What an io-ts context says its field must be, such as `safe integer` or `Operator`. */
+export const contextExpected = (context: t.Context): string => context[context.length - 1]?.type.name ?? 'unknown';
+
 /** Converts io-ts validation errors into value-free {@link PayloadIssue}s, one per distinct path. */
 export const toPayloadIssues = (errors: t.Errors): PayloadIssue[] => {
   const issues: PayloadIssue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    const segments: string[] = [];
-    for (let i = 1; i < error.context.length; i++) {
-      if (addsPathSegment(error.context[i - 1]?.type)) segments.push(error.context[i]!.key);
-    }
-    const last = error.context[error.context.length - 1];
-    const path = segments.join('.');
+    const path = contextPath(error.context);
     if (seen.has(path)) continue;
     seen.add(path);
-    issues.push({ path, expected: last?.type.name ?? 'unknown', received: receivedType(error.value) });
+    issues.push({ path, expected: contextExpected(error.context), received: receivedType(error.value) });
   }
   return issues;
 };

@@ -3,7 +3,47 @@
  *
  * @packageDocumentation
  */
-export * from './codecs/index.js';
+export {
+  AssignedConversation,
+  BlingerUser,
+  BlingerWebhook,
+  Channel,
+  CloseGroup,
+  ClosedConversation,
+  Comment,
+  CommentIncoming,
+  CommentOutgoing,
+  ConversationAssigned,
+  ConversationClosed,
+  ConversationMessage,
+  ConversationStatus,
+  ConversationTag,
+  ConversationUnassigned,
+  ConversationUser,
+  isWebhookName,
+  Message,
+  MessageIncoming,
+  MessageOperator,
+  MessageOutgoing,
+  MessageParticipant,
+  MessageStatus,
+  MessageType,
+  NewUser,
+  Operator,
+  parseBlingerUserTags,
+  SafeInteger,
+  UnassignedConversation,
+  UserNew,
+  UserRole,
+  UserStatus,
+  webhookCodecs,
+  webhookNames,
+  wireQuirkRules,
+  type WebhookEvent,
+  type WebhookName,
+  type WireQuirk,
+  type WireQuirkRule,
+} from './codecs/index.js';
 export { deliveryKey } from './dedupe/delivery-key.js';
 export {
   createMemoryDedupeStore,
@@ -22,7 +62,7 @@ export {
   type WebhookParseError,
 } from './errors.js';
 export { matchWebhook, type PartialWebhookCases, type WebhookCases } from './match.js';
-export { parseWebhook, parseWebhookOrThrow } from './parse.js';
+export { parseWebhook, parseWebhookOrThrow, type ParseWebhookOptions } from './parse.js';
 export {
   DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,

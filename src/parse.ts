@@ -6,10 +6,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { type BlingerWebhook, isWebhookName, webhookCodecs } from './codecs/events.js';
+import { quirkRecordingContext, type RecordedQuirk, type WireQuirk } from './codecs/wire.js';
 import {
+  contextExpected,
+  contextPath,
   invalidJson,
   invalidPayload,
   InvalidWebhookError,
+  type PayloadIssue,
   receivedType,
   toPayloadIssues,
   unknownEvent,
@@ -52,6 +56,45 @@ const BYTE_ORDER_MARK = 0xfeff;
 
 type Result<A> = E.Either<WebhookParseError, A>;
 
+/**
+ * How {@link parseWebhook} treats the wire quirks of a PHP/MySQL sender (integers as strings,
+ * booleans as `0`/`1`, `[]` for an empty object, lists as objects with index keys; the table is in
+ * docs/type-model.md). By default they decode to the canonical event, silently.
+ */
+export interface ParseWebhookOptions {
+  /**
+   * `decode`: a quirk decodes to its canonical value. `reject`: a delivery holding any quirk is
+   * refused as `invalid_payload`, with an issue at each quirk's path (strict mode, for a sender
+   * you control).
+   *
+   * @defaultValue `'decode'`
+   */
+  readonly wireQuirks?: 'decode' | 'reject';
+  /**
+   * Called once for each accepted delivery that held at least one quirk, with every field that
+   * was decoded and the decoded event: the one line that tells you when Blinger starts sending
+   * ids as strings. Never called for a canonical delivery, so it costs nothing on the fast path.
+   * An exception it throws is ignored (parseWebhook never throws).
+   *
+   * @example
+   * parseWebhook(body, { onWireQuirks: (quirks) => metrics.increment('blinger.wire_quirks', quirks.length) });
+   */
+  readonly onWireQuirks?: (quirks: readonly WireQuirk[], event: BlingerWebhook) => void;
+}
+
+const toWireQuirk = ({ context, rule, actual }: RecordedQuirk): WireQuirk => ({
+  path: contextPath(context),
+  rule,
+  expected: contextExpected(context),
+  received: receivedType(actual),
+});
+
+const toQuirkIssue = (quirk: WireQuirk): PayloadIssue => ({
+  path: quirk.path,
+  expected: quirk.expected,
+  received: quirk.received,
+});
+
 /** What decoding needs of an event codec, whichever event it is. */
 interface EventDecoder {
   is(value: unknown): value is BlingerWebhook;
@@ -90,29 +133,59 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const rootIssue = (value: unknown) =>
   invalidPayload(null, [{ path: '', expected: 'object with a string "webhook" field', received: receivedType(value) }]);
 
+/** Decodes with the event's codec, recording quirks because `options` asks for them. */
+const decodeRecordingQuirks = (
+  name: BlingerWebhook['webhook'],
+  codec: EventDecoder,
+  value: unknown,
+  options: ParseWebhookOptions,
+): Result<BlingerWebhook> => {
+  const context = quirkRecordingContext(webhookCodecs[name], value);
+  const validation = codec.validate(value, context);
+  const quirks = context[0].quirks.map(toWireQuirk);
+  const rejectQuirks = options.wireQuirks === 'reject';
+  if (E.isLeft(validation)) {
+    const issues = toPayloadIssues(validation.left);
+    return E.left(invalidPayload(name, rejectQuirks ? [...issues, ...quirks.map(toQuirkIssue)] : issues));
+  }
+  if (quirks.length === 0) return validation;
+  if (rejectQuirks) return E.left(invalidPayload(name, quirks.map(toQuirkIssue)));
+  try {
+    options.onWireQuirks?.(quirks, validation.right);
+  } catch {
+    // The hook is the caller's monitoring; its failure must not lose the delivery.
+  }
+  return validation;
+};
+
 /** Validates an already-parsed JSON value: dispatches on `webhook`, then decodes that event only. */
-const decodeValue = (value: unknown): Result<BlingerWebhook> => {
+const decodeValue = (value: unknown, options: ParseWebhookOptions | undefined): Result<BlingerWebhook> => {
   if (!isRecord(value)) return E.left(rootIssue(value));
   const name = value.webhook;
   if (typeof name !== 'string') {
     return E.left(invalidPayload(null, [{ path: 'webhook', expected: 'event name string', received: receivedType(name) }]));
   }
-  // The codecs never transform, so a value that passes the guard is the event; validate runs only
-  // to explain a failure. The guard is generated from the codec (src/generated/guards.ts), accepts
-  // exactly what codec.is accepts, and is found by a switch: looking the name up as an object key
-  // (isWebhookName, webhookCodecs[name]) costs several percent of JSON.parse of a small event,
-  // so that happens on the failure path only.
+  // A value that passes the guard is a canonical event and is returned as it is. The guard is
+  // generated from the codec (src/generated/guards.ts), accepts exactly what codec.is accepts,
+  // and is found by a switch: looking the name up as an object key (isWebhookName,
+  // webhookCodecs[name]) costs several percent of JSON.parse of a small event, so that happens
+  // off the fast path only. Anything else goes through the codec's validate once: it decodes the
+  // wire quirks of a PHP sender into a canonical copy, or explains the failure. No other pass
+  // runs first, so a refused delivery costs what it did before the quirks were decoded.
   const isEvent = webhookGuardFor(name);
   if (isEvent !== undefined && isEvent(value)) return E.right(value);
   if (!isWebhookName(name)) return E.left(unknownEvent(name, value));
   const codec: EventDecoder = webhookCodecs[name];
+  if (options !== undefined && (options.onWireQuirks !== undefined || options.wireQuirks === 'reject')) {
+    return decodeRecordingQuirks(name, codec, value, options);
+  }
   const validation = codec.validate(value, [{ key: '', type: webhookCodecs[name], actual: value }]);
   return E.isLeft(validation) ? E.left(invalidPayload(name, toPayloadIssues(validation.left))) : validation;
 };
 
 // Explicit isLeft checks rather than E.flatMap: fp-ts's dual() copies `arguments` and calls
 // apply on every call, which costs more than JSON.parse of a small event (bench/README.md).
-const decodeText = (text: string): Result<BlingerWebhook> => {
+const decodeText = (text: string, options: ParseWebhookOptions | undefined): Result<BlingerWebhook> => {
   // Hot path: JSON.parse straight away. A BOM, an empty body or a syntax error makes it throw;
   // parseJsonText then strips the BOM or names the reason.
   let value: unknown;
@@ -120,18 +193,18 @@ const decodeText = (text: string): Result<BlingerWebhook> => {
     value = JSON.parse(text);
   } catch {
     const retried = parseJsonText(text);
-    return E.isLeft(retried) ? retried : decodeValue(retried.right);
+    return E.isLeft(retried) ? retried : decodeValue(retried.right, options);
   }
-  return decodeValue(value);
+  return decodeValue(value, options);
 };
 
-const parseUnsafe = (input: unknown): Result<BlingerWebhook> => {
-  if (typeof input === 'string') return decodeText(input);
+const parseUnsafe = (input: unknown, options: ParseWebhookOptions | undefined): Result<BlingerWebhook> => {
+  if (typeof input === 'string') return decodeText(input, options);
   if (isBinary(input)) {
     const text = bytesToText(toBytes(input));
-    return E.isLeft(text) ? text : decodeText(text.right);
+    return E.isLeft(text) ? text : decodeText(text.right, options);
   }
-  return decodeValue(input);
+  return decodeValue(input, options);
 };
 
 /**
@@ -140,9 +213,14 @@ const parseUnsafe = (input: unknown): Result<BlingerWebhook> => {
  * @param input The raw body as a string or as UTF-8 bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`),
  *   or a value already parsed from JSON (such as `req.body` after `express.json()`). A leading
  *   byte-order mark is ignored.
+ * @param options How to treat a PHP/MySQL sender's wire quirks: decoded by default, see
+ *   {@link ParseWebhookOptions}.
  * @returns `Right` with the typed event, or `Left` with a {@link WebhookParseError}:
  *   `invalid_json`, `unknown_event` (a well-formed event this version does not know) or
- *   `invalid_payload` (with the JSON path of every problem).
+ *   `invalid_payload` (with the JSON path of every problem). A Right is always the canonical
+ *   event: a delivery in the canonical form is returned as it is; wire quirks (`"173"` for an id,
+ *   `"1"` for a boolean, `[]` for an empty object, a list as an object with index keys) are
+ *   decoded into a canonical copy (docs/type-model.md).
  *
  * @example
  * import { parseWebhook } from 'blinger-webhooks';
@@ -155,9 +233,9 @@ const parseUnsafe = (input: unknown): Result<BlingerWebhook> => {
  *   console.warn(result.left.kind, result.left.message);
  * }
  */
-export const parseWebhook = (input: unknown): E.Either<WebhookParseError, BlingerWebhook> => {
+export const parseWebhook = (input: unknown, options?: ParseWebhookOptions): E.Either<WebhookParseError, BlingerWebhook> => {
   try {
-    return parseUnsafe(input);
+    return parseUnsafe(input, options);
   } catch {
     // Only a hostile pre-parsed value (a throwing getter or Proxy) gets here; JSON never does.
     return E.left(invalidPayload(null, [{ path: '', expected: 'plain JSON value', received: 'non-JSON value' }]));
@@ -166,7 +244,10 @@ export const parseWebhook = (input: unknown): E.Either<WebhookParseError, Blinge
 
 /**
  * Like {@link parseWebhook}, for code that prefers exceptions: returns the event or throws an
- * {@link InvalidWebhookError} whose `details` is the structured error.
+ * {@link InvalidWebhookError} whose `details` is the structured error. `options` as for
+ * {@link parseWebhook}.
+ *
+ * @throws {@link InvalidWebhookError} when the delivery is not a valid event.
  *
  * @example
  * try {
@@ -175,8 +256,8 @@ export const parseWebhook = (input: unknown): E.Either<WebhookParseError, Blinge
  *   if (error instanceof InvalidWebhookError) console.warn(error.details.kind);
  * }
  */
-export const parseWebhookOrThrow = (input: unknown): BlingerWebhook => {
-  const result = parseWebhook(input);
+export const parseWebhookOrThrow = (input: unknown, options?: ParseWebhookOptions): BlingerWebhook => {
+  const result = parseWebhook(input, options);
   if (E.isLeft(result)) throw new InvalidWebhookError(result.left);
   return result.right;
 };

@@ -34,8 +34,12 @@ const hasKnownWebhook = (value: unknown): boolean =>
   !Array.isArray(value) &&
   (webhookNames as readonly unknown[]).includes((value as { webhook?: unknown }).webhook);
 
+// The schemas model the canonical form only; the wire-quirk fixtures (quirk_*) decode through the
+// codecs' validate and are not canonical, so is() and the schemas refuse them alike.
+const canonical = (fixtures: ReturnType<typeof parsed>) => fixtures.filter(([name]) => !name.startsWith('quirk_'));
+
 describe.each(Object.entries(schemas))('bench schema %s', (_library, accepts) => {
-  it.each([...parsed('documented'), ...parsed('valid')])('accepts %s', (_name, value) => {
+  it.each([...parsed('documented'), ...canonical(parsed('valid'))])('accepts %s', (_name, value) => {
     expect(BlingerWebhook.is(value)).toBe(true);
     expect(accepts(value)).toBe(true);
   });

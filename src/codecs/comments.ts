@@ -4,11 +4,12 @@
  * @module
  */
 import * as t from 'io-ts';
+import * as safe from './safe-objects.js';
 import { Channel, MessageType } from './enums.js';
 import { nullable, SafeInteger, UnixSeconds } from './primitives.js';
 
 /** The comment of an `on_comment_incoming` or `on_comment_outgoing` event. */
-export const Comment = t.type(
+export const Comment = safe.type(
   {
     /** The comment's id (the same number as the event's `comment_id`). */
     id: SafeInteger,

@@ -4,9 +4,10 @@
  * @module
  */
 import * as t from 'io-ts';
+import * as safe from './safe-objects.js';
 import { Channel, ConversationStatus } from './enums.js';
 import { ConversationMessage } from './messages.js';
-import { LooseId, nullable, SafeInteger, UnixSeconds } from './primitives.js';
+import { list, LooseId, nullableObject, SafeInteger, UnixSeconds } from './primitives.js';
 import { ConversationUser, Operator } from './users.js';
 
 const conversationProps = {
@@ -25,12 +26,12 @@ const conversationProps = {
 };
 
 /** A conversation waiting for an operator, in {@link ConversationUnassigned}. */
-export const UnassignedConversation = t.type(conversationProps, 'UnassignedConversation');
+export const UnassignedConversation = safe.type(conversationProps, 'UnassignedConversation');
 /** A conversation waiting for an operator: see {@link UnassignedConversation}. */
 export type UnassignedConversation = t.TypeOf<typeof UnassignedConversation>;
 
 /** A conversation with its operator, in {@link ConversationAssigned}. The operator is always present. */
-export const AssignedConversation = t.type(
+export const AssignedConversation = safe.type(
   {
     ...conversationProps,
     /** The operator the conversation is now assigned to. */
@@ -46,7 +47,7 @@ export type AssignedConversation = t.TypeOf<typeof AssignedConversation>;
  * here (`"634"`) although ids are numbers elsewhere; numbers are accepted too, and the value is
  * passed through as sent.
  */
-export const ConversationTag = t.type(
+export const ConversationTag = safe.type(
   {
     /** The tag's id, as a string or a number (Blinger's example sends the string `"id"`). */
     id: LooseId,
@@ -61,7 +62,7 @@ export const ConversationTag = t.type(
 export type ConversationTag = t.TypeOf<typeof ConversationTag>;
 
 /** The reason an operator chose when closing a conversation, such as `{ title: 'Duplicate' }`. */
-export const CloseGroup = t.type(
+export const CloseGroup = safe.type(
   {
     /** The close reason's name, such as `Duplicate`. */
     title: t.string,
@@ -78,21 +79,23 @@ export type CloseGroup = t.TypeOf<typeof CloseGroup>;
  * - `operator` is absent or `null` when the conversation was closed without ever being assigned.
  * - `close_group` is absent or `null` when no close reason was chosen. (Blinger's documentation
  *   prints it in PHP syntax; it arrives as the JSON object `{ "title": "..." }`.)
+ * - A PHP sender's `[]` for `operator` or `close_group` decodes to `null`, and `messages` or `tags`
+ *   written as an object with index keys decodes to the array (docs/type-model.md, wire quirks).
  */
-export const ClosedConversation = t.intersection(
+export const ClosedConversation = safe.intersection(
   [
-    t.type({
+    safe.type({
       ...conversationProps,
       /** Every message of the conversation, internal notes (`is_inner_message`) included. */
-      messages: t.array(ConversationMessage),
+      messages: list(ConversationMessage),
       /** The tags set on messages of the conversation. */
-      tags: t.array(ConversationTag),
+      tags: list(ConversationTag),
     }),
-    t.partial({
+    safe.partial({
       /** The operator who had the conversation; absent or `null` when it was never assigned. */
-      operator: nullable(Operator),
+      operator: nullableObject(Operator),
       /** The reason chosen when closing; absent or `null` when none was chosen. */
-      close_group: nullable(CloseGroup),
+      close_group: nullableObject(CloseGroup),
     }),
   ],
   'ClosedConversation',

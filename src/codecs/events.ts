@@ -4,6 +4,7 @@
  * @module
  */
 import * as t from 'io-ts';
+import * as safe from './safe-objects.js';
 import { Comment } from './comments.js';
 import { AssignedConversation, ClosedConversation, UnassignedConversation } from './conversations.js';
 import { Message } from './messages.js';
@@ -11,7 +12,7 @@ import { SafeInteger } from './primitives.js';
 import { MessageOperator, MessageParticipant, NewUser } from './users.js';
 
 /** Sent when a conversation's status changes to unassigned (it waits for an operator). */
-export const ConversationUnassigned = t.type(
+export const ConversationUnassigned = safe.type(
   {
     /** The event name. */
     webhook: t.literal('on_conversation_unassigned'),
@@ -24,7 +25,7 @@ export const ConversationUnassigned = t.type(
 export type ConversationUnassigned = t.TypeOf<typeof ConversationUnassigned>;
 
 /** Sent when a conversation is assigned to an operator. */
-export const ConversationAssigned = t.type(
+export const ConversationAssigned = safe.type(
   {
     /** The event name. */
     webhook: t.literal('on_conversation_assigned'),
@@ -37,7 +38,7 @@ export const ConversationAssigned = t.type(
 export type ConversationAssigned = t.TypeOf<typeof ConversationAssigned>;
 
 /** Sent when a conversation is closed; carries its whole message history. */
-export const ConversationClosed = t.type(
+export const ConversationClosed = safe.type(
   {
     /** The event name. */
     webhook: t.literal('on_conversation_closed'),
@@ -88,7 +89,7 @@ const commentEventProps = {
 };
 
 /** Sent when a customer's message arrives from a messenger. */
-export const MessageIncoming = t.type(
+export const MessageIncoming = safe.type(
   {
     /** The event name. */
     webhook: t.literal('on_message_incoming'),
@@ -100,7 +101,7 @@ export const MessageIncoming = t.type(
 export type MessageIncoming = t.TypeOf<typeof MessageIncoming>;
 
 /** Sent when an operator's (or bot's) message goes out to a customer. */
-export const MessageOutgoing = t.type(
+export const MessageOutgoing = safe.type(
   {
     /** The event name. */
     webhook: t.literal('on_message_outgoing'),
@@ -112,7 +113,7 @@ export const MessageOutgoing = t.type(
 export type MessageOutgoing = t.TypeOf<typeof MessageOutgoing>;
 
 /** Sent when a new comment arrives under a social-network post (a VK wall post, for example). */
-export const CommentIncoming = t.type(
+export const CommentIncoming = safe.type(
   {
     /** The event name. */
     webhook: t.literal('on_comment_incoming'),
@@ -124,7 +125,7 @@ export const CommentIncoming = t.type(
 export type CommentIncoming = t.TypeOf<typeof CommentIncoming>;
 
 /** Sent when an operator's reply comment is posted under a social-network post. */
-export const CommentOutgoing = t.type(
+export const CommentOutgoing = safe.type(
   {
     /** The event name. */
     webhook: t.literal('on_comment_outgoing'),
@@ -136,7 +137,7 @@ export const CommentOutgoing = t.type(
 export type CommentOutgoing = t.TypeOf<typeof CommentOutgoing>;
 
 /** Sent when Blinger creates a new user (a customer writes in for the first time). */
-export const UserNew = t.type(
+export const UserNew = safe.type(
   {
     /** The event name. */
     webhook: t.literal('on_user_new'),

@@ -4,12 +4,13 @@
  * @module
  */
 import * as t from 'io-ts';
+import * as safe from './safe-objects.js';
 import { Channel, MessageStatus, MessageType } from './enums.js';
-import { nullable, SafeInteger, UnixSeconds } from './primitives.js';
+import { BooleanFlag, list, nullable, SafeInteger, UnixSeconds } from './primitives.js';
 import { BlingerUser } from './users.js';
 
 /** The message of an `on_message_incoming` or `on_message_outgoing` event. */
-export const Message = t.type(
+export const Message = safe.type(
   {
     /** The message's id (the same number as the event's `message_id`). */
     id: SafeInteger,
@@ -26,7 +27,7 @@ export const Message = t.type(
     /** The text of the message. */
     message: t.string,
     /** Names of the tags set on the message. */
-    tags: t.array(t.string),
+    tags: list(t.string),
   },
   'Message',
 );
@@ -37,7 +38,7 @@ export type Message = t.TypeOf<typeof Message>;
  * One message in the history of a closed conversation (`conversation.messages`), with both sides'
  * full Blinger records.
  */
-export const ConversationMessage = t.type(
+export const ConversationMessage = safe.type(
   {
     /** The message's id. */
     id: SafeInteger,
@@ -62,9 +63,9 @@ export const ConversationMessage = t.type(
     /** Delivery state, such as `sent`. */
     status: MessageStatus,
     /** `true` for messages the business sent (operator or bot), `false` for the customer's. */
-    is_outgoing: t.boolean,
+    is_outgoing: BooleanFlag,
     /** `true` for internal notes between operators that the customer never sees. */
-    is_inner_message: t.boolean,
+    is_inner_message: BooleanFlag,
     /** Sender's display name; `null` when there is none (as for the business's own account). */
     from_user_name: nullable(t.string),
     /** Recipient's display name; `null` when there is none. */

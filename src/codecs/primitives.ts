@@ -7,6 +7,7 @@
  * @module
  */
 import * as t from 'io-ts';
+import { recordQuirk, type WireQuirkRule } from './wire.js';
 
 /**
  * A codec for `T | null`.
@@ -58,11 +59,31 @@ export class OpenStringType<Known extends string> extends t.Type<Known | (string
 export const openString = <Known extends string>(name: string, known: readonly Known[]): OpenStringType<Known> =>
   new OpenStringType(name, known);
 
+// Decimal digits, an optional leading minus, no leading zeros (so no "-0"), at most 16 digits;
+// Number.isSafeInteger then checks the range.
+const CANONICAL_INTEGER = /^(?:0|-?[1-9][0-9]{0,15})$/;
+
+/**
+ * The integer a string of decimal digits stands for, or `undefined` when the string is not one:
+ * an optional leading `-`, no leading zeros, no spaces, sign, point or exponent, and within the
+ * safe-integer range. `"173"` is 173; `"12.5"`, `""`, `" 7"`, `"0x1F"`, `"007"`, `"-0"`, `"1e3"`
+ * and `"9007199254740993"` are not integers.
+ */
+export const integerFromDigits = (text: string): number | undefined => {
+  if (!CANONICAL_INTEGER.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : undefined;
+};
+
 /**
  * A JavaScript safe integer (|n| ≤ 2^53 − 1): ids, counters and Unix timestamps.
  *
  * `JSON.parse` silently rounds integers above 2^53, so an id that large would reach you wrong;
  * such a payload is rejected instead, naming the field.
+ *
+ * Decoding also accepts the integer written as a string of decimal digits (`"173"`), as PHP and
+ * MySQL drivers write it (wire-quirk rule `integer-as-string`, see {@link integerFromDigits}),
+ * and gives the number. `is()` stays strict: it accepts numbers only. `encode` gives the number.
  */
 export class SafeIntegerType extends t.Type<number, number, unknown> {
   /** Identifies this codec kind when walking a codec tree. */
@@ -71,13 +92,23 @@ export class SafeIntegerType extends t.Type<number, number, unknown> {
     super(
       'safe integer',
       (u): u is number => Number.isSafeInteger(u),
-      (u, c) => (Number.isSafeInteger(u) ? t.success(u as number) : t.failure(u, c)),
+      (u, c) => {
+        if (Number.isSafeInteger(u)) return t.success(u as number);
+        const value = typeof u === 'string' ? integerFromDigits(u) : undefined;
+        if (value === undefined) return t.failure(u, c);
+        recordQuirk(c, 'integer-as-string', u);
+        return t.success(value);
+      },
       t.identity,
     );
   }
 }
 
-/** A safe integer: see {@link SafeIntegerType}. */
+/**
+ * A safe integer (`Number.isSafeInteger`, at most 2^53 - 1): the codec of every id, counter and
+ * timestamp. Decoding also accepts a string of decimal digits (`"173"`, wire-quirk rule
+ * `integer-as-string`) and gives the number; `is()` accepts numbers only.
+ */
 export const SafeInteger: SafeIntegerType = new SafeIntegerType();
 
 /**
@@ -103,3 +134,150 @@ export const LooseId: LooseIdType = new LooseIdType();
 
 /** Blinger's timestamps: Unix time in whole seconds (multiply by 1000 for `new Date()`). */
 export const UnixSeconds: SafeIntegerType = SafeInteger;
+
+const BOOLEAN_FLAGS = new Map<unknown, boolean>([
+  [1, true],
+  [0, false],
+  ['1', true],
+  ['0', false],
+  ['true', true],
+  ['false', false],
+]);
+
+/**
+ * A boolean, such as `is_outgoing`. Decoding also accepts what a MySQL `tinyint(1)` column becomes
+ * on the wire: `0`, `1`, `"0"`, `"1"`, `"true"` and `"false"` (wire-quirk rule
+ * `boolean-as-number-or-string`), and gives the boolean; anything else (`2`, `"yes"`, `"TRUE"`,
+ * `""`) is rejected. `is()` stays strict: it accepts `true` and `false` only. `encode` gives the
+ * boolean.
+ */
+export class BooleanFlagType extends t.Type<boolean, boolean, unknown> {
+  /** Identifies this codec kind when walking a codec tree. */
+  readonly _tag = 'BooleanFlagType' as const;
+  constructor() {
+    super(
+      'boolean',
+      (u): u is boolean => typeof u === 'boolean',
+      (u, c) => {
+        if (typeof u === 'boolean') return t.success(u);
+        const value = BOOLEAN_FLAGS.get(u);
+        if (value === undefined) return t.failure(u, c);
+        recordQuirk(c, 'boolean-as-number-or-string', u);
+        return t.success(value);
+      },
+      t.identity,
+    );
+  }
+}
+
+/** A boolean that may arrive as a MySQL flag: see {@link BooleanFlagType}. */
+export const BooleanFlag: BooleanFlagType = new BooleanFlagType();
+
+// A canonical non-negative integer: what PHP writes as the key of a list element.
+const INDEX_KEY = /^(?:0|[1-9][0-9]{0,15})$/;
+
+/**
+ * The values of an object whose keys are all canonical non-negative integers, in ascending key
+ * order, with their keys; `undefined` when some key is not one (or the value is not an object).
+ */
+const indexedValues = (u: unknown): Array<[key: string, value: unknown]> | undefined => {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
+  const record = u as Record<string, unknown>;
+  const entries: Array<[string, unknown]> = [];
+  let sorted = true;
+  let previous = -1;
+  for (const key of Object.keys(record)) {
+    if (!INDEX_KEY.test(key)) return undefined;
+    const index = Number(key);
+    if (!Number.isSafeInteger(index)) return undefined;
+    // Object.keys lists array-index keys in ascending order already; larger ones follow in
+    // insertion order, so they are sorted only when that happens.
+    if (index < previous) sorted = false;
+    previous = index;
+    entries.push([key, record[key]]);
+  }
+  return sorted ? entries : entries.sort(([a], [b]) => Number(a) - Number(b));
+};
+
+/**
+ * An array of `item`, such as `message.tags`. Decoding also accepts an object whose keys are all
+ * canonical non-negative integers (`{"0":"a","2":"b"}`), which is what PHP's `json_encode` writes
+ * for a list with gaps (after `array_filter` or `unset`): it gives the values in ascending key
+ * order (wire-quirk rule `array-as-object`), and reports a bad item at its key. An object with any
+ * other key is rejected. `is()` stays strict: it accepts arrays only (exactly as `t.array`).
+ * `encode` gives an array.
+ */
+export class ListType<C extends t.Mixed> extends t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown> {
+  /** Identifies this codec kind when walking a codec tree. */
+  readonly _tag = 'ListType' as const;
+  constructor(
+    /** The codec of the items. */
+    readonly type: C,
+  ) {
+    const array = t.array(type);
+    super(
+      array.name,
+      array.is,
+      (u, c) => {
+        if (Array.isArray(u)) return array.validate(u, c);
+        const entries = indexedValues(u);
+        if (entries === undefined) return t.failure(u, c);
+        recordQuirk(c, 'array-as-object', u);
+        const items: Array<t.TypeOf<C>> = [];
+        const errors: t.ValidationError[] = [];
+        for (const [key, value] of entries) {
+          const result = type.validate(value, t.appendContext(c, key, type, value));
+          if (result._tag === 'Left') for (const error of result.left) errors.push(error);
+          else items.push(result.right);
+        }
+        return errors.length > 0 ? t.failures(errors) : t.success(items);
+      },
+      array.encode,
+    );
+  }
+}
+
+/** An array that may arrive as an object with index keys: see {@link ListType}. */
+export const list = <C extends t.Mixed>(item: C): ListType<C> => new ListType(item);
+
+/**
+ * `codec`, except that the empty values a PHP sender writes for "nothing here" (`[]`, and `null`
+ * where `acceptsNull` is set) decode to `emptyValue()`, recorded under `rule`. `is()` and `encode`
+ * are `codec`'s own: strict, and canonical.
+ */
+export class EmptyAsType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
+  /** Identifies this codec kind when walking a codec tree. */
+  readonly _tag = 'EmptyAsType' as const;
+  constructor(
+    /** The codec of the canonical values. */
+    readonly type: C,
+    /** The wire-quirk rule the empty values fall under. */
+    readonly rule: WireQuirkRule,
+    /** Whether `null` is an empty value too (else `null` is left to `codec`). */
+    readonly acceptsNull: boolean,
+    /** The canonical value of an empty one, fresh on every call (events are yours to change). */
+    readonly emptyValue: () => t.TypeOf<C>,
+    name: string = type.name,
+  ) {
+    super(
+      name,
+      type.is,
+      (u, c) => {
+        if ((Array.isArray(u) && u.length === 0) || (acceptsNull && u === null)) {
+          recordQuirk(c, rule, u);
+          return t.success(emptyValue());
+        }
+        return type.validate(u, c);
+      },
+      type.encode,
+    );
+  }
+}
+
+/**
+ * An object field that may be `null` (`close_group`, a closed conversation's `operator`), where
+ * `[]` (PHP's `json_encode` of an empty array) also decodes to `null` (wire-quirk rule
+ * `empty-array-as-null`). A non-empty array is still rejected.
+ */
+export const nullableObject = <C extends t.Mixed>(codec: C): EmptyAsType<NullableType<C>> =>
+  new EmptyAsType(nullable(codec), 'empty-array-as-null', false, () => null);

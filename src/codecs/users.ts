@@ -5,8 +5,9 @@
  * @module
  */
 import * as t from 'io-ts';
+import * as safe from './safe-objects.js';
 import { Channel, UserRole, UserStatus } from './enums.js';
-import { nullable, SafeInteger, UnixSeconds } from './primitives.js';
+import { BooleanFlag, EmptyAsType, nullable, type NullableType, SafeInteger, type SafeIntegerType, UnixSeconds } from './primitives.js';
 
 const userSummaryProps = {
   /** Blinger's id of this user (the same number as `blinger_user_id` elsewhere). */
@@ -37,7 +38,7 @@ const livechatProps = {
  * The user a conversation is with (`conversation.from_user` in the conversation events).
  * `page_title` and `page_url` are present only for livechat visitors.
  */
-export const ConversationUser = t.intersection([t.type(userSummaryProps), t.partial(livechatProps)], 'ConversationUser');
+export const ConversationUser = safe.intersection([safe.type(userSummaryProps), safe.partial(livechatProps)], 'ConversationUser');
 /** The user a conversation is with: see {@link ConversationUser}. */
 export type ConversationUser = t.TypeOf<typeof ConversationUser>;
 
@@ -46,14 +47,14 @@ export type ConversationUser = t.TypeOf<typeof ConversationUser>;
  * events): a {@link ConversationUser} that also names its channel. One side is the customer, the
  * other the business's own channel account (role `customer`, usually without title or avatar).
  */
-export const MessageParticipant = t.intersection(
+export const MessageParticipant = safe.intersection(
   [
-    t.type({
+    safe.type({
       ...userSummaryProps,
       /** The messenger the user writes from. */
       application: Channel,
     }),
-    t.partial(livechatProps),
+    safe.partial(livechatProps),
   ],
   'MessageParticipant',
 );
@@ -61,7 +62,7 @@ export const MessageParticipant = t.intersection(
 export type MessageParticipant = t.TypeOf<typeof MessageParticipant>;
 
 /** The operator (helpdesk agent) a conversation is assigned to. */
-export const Operator = t.type(
+export const Operator = safe.type(
   {
     /** The operator's id in Blinger. */
     id: SafeInteger,
@@ -75,11 +76,7 @@ export const Operator = t.type(
 /** The operator a conversation is assigned to: see {@link Operator}. */
 export type Operator = t.TypeOf<typeof Operator>;
 
-/**
- * The operator of the conversation a message or comment belongs to. Blinger always sends the
- * object, but every field is `null` while the conversation is not assigned to an operator.
- */
-export const MessageOperator = t.type(
+const assignedOrNotOperator = safe.type(
   {
     /** The operator's id in Blinger; `null` while the conversation is unassigned. */
     id: nullable(SafeInteger),
@@ -89,6 +86,29 @@ export const MessageOperator = t.type(
     email: nullable(t.string),
   },
   'MessageOperator',
+);
+
+/**
+ * The operator of the conversation a message or comment belongs to. Blinger always sends the
+ * object, but every field is `null` while the conversation is not assigned to an operator.
+ *
+ * A PHP sender's `[]` or `null` instead of the object decodes to that not-assigned operator
+ * (wire-quirk rule `empty-operator`); `is()` stays strict and accepts the object only.
+ */
+export const MessageOperator: EmptyAsType<
+  t.TypeC<{
+    /** The operator's id in Blinger; `null` while the conversation is unassigned. */
+    id: NullableType<SafeIntegerType>;
+    /** The operator's display name; `null` while the conversation is unassigned. */
+    name: NullableType<t.StringC>;
+    /** The operator's e-mail address; `null` while the conversation is unassigned. */
+    email: NullableType<t.StringC>;
+  }>
+> = new EmptyAsType(
+  assignedOrNotOperator,
+  'empty-operator',
+  true,
+  () => ({ id: null, name: null, email: null }),
 );
 /** The operator of the conversation a message or comment belongs to: see {@link MessageOperator}. */
 export type MessageOperator = t.TypeOf<typeof MessageOperator>;
@@ -100,7 +120,7 @@ export type MessageOperator = t.TypeOf<typeof MessageOperator>;
  * `tags` arrives JSON-encoded as a string (`"[]"`, `"[\"vip\"]"`) or as `null`; both decode and the
  * string is passed through unparsed (see {@link parseBlingerUserTags}).
  */
-export const BlingerUser = t.type(
+export const BlingerUser = safe.type(
   {
     /** This channel-user record's own id. */
     id: SafeInteger,
@@ -109,7 +129,7 @@ export const BlingerUser = t.type(
     /** Blinger's id of the user, the `user_id` of {@link ConversationUser}. */
     blinger_user_id: SafeInteger,
     /** Whether the record is active. */
-    is_active: t.boolean,
+    is_active: BooleanFlag,
     /** When the record last changed, in Unix seconds. */
     date_updated: UnixSeconds,
     /** When the record was created, in Unix seconds. */
@@ -135,7 +155,7 @@ export const BlingerUser = t.type(
 export type BlingerUser = t.TypeOf<typeof BlingerUser>;
 
 /** The user Blinger has just created, in {@link UserNew}. */
-export const NewUser = t.type(
+export const NewUser = safe.type(
   {
     /** The new channel-user record's id. */
     id: SafeInteger,

@@ -25,6 +25,7 @@ export const validValue = (codec: Codec): fc.Arbitrary<unknown> => {
     case 'OpenStringType':
       return fc.string({ maxLength: 8 });
     case 'BooleanType':
+    case 'BooleanFlagType':
       return fc.boolean();
     case 'SafeIntegerType':
       return safeInteger;
@@ -36,9 +37,13 @@ export const validValue = (codec: Codec): fc.Arbitrary<unknown> => {
       return fc.constant(null);
     case 'NullableType':
       return fc.oneof(fc.constant(null), validValue(codec.type!));
+    case 'EmptyAsType':
+      // Its is() is its inner codec's: the empty values it decodes are not canonical.
+      return validValue(codec.type!);
     case 'UnionType':
       return fc.oneof(...codec.types!.map((member) => validValue(member)));
     case 'ArrayType':
+    case 'ListType':
       return fc.array(validValue(codec.type!), { maxLength: 3 });
     case 'InterfaceType':
       return fc.record(Object.fromEntries(Object.entries(codec.props!).map(([key, field]) => [key, validValue(field)])));

@@ -163,7 +163,7 @@ describe.each<AdapterName>(adapterNames)('%s', (name) => {
 
     it('a duplicate whose last value is invalid: 400 naming it, no callback', async () => {
       const { url } = await start();
-      const body = `${JSON.stringify(createWebhook('on_message_incoming')).slice(0, -1)},"message_id":"1"}`;
+      const body = `${JSON.stringify(createWebhook('on_message_incoming')).slice(0, -1)},"message_id":"1.5"}`;
       const answer = await post(url, body);
       expect(answer.status).toBe(400);
       expect(answer.body.issues).toEqual([{ path: 'message_id', expected: 'safe integer', received: 'string' }]);

@@ -26,6 +26,7 @@ interface Tagged {
   readonly types?: readonly t.Mixed[];
   readonly type?: t.Mixed;
   readonly value?: unknown;
+  readonly acceptsNull?: boolean;
 }
 
 const tagged = (codec: t.Mixed): Tagged => codec as unknown as Tagged;
@@ -46,11 +47,15 @@ export const acceptedJsonTypes = (codec: t.Mixed): Set<JsonType> => {
       return new Set(['object']);
     case 'ArrayType':
     case 'ReadonlyArrayType':
+    case 'ListType':
+      // A ListType also decodes an object with index keys: the mutations' object ({ note }) is not one.
       return new Set(['array']);
     case 'StringType':
     case 'OpenStringType':
       return new Set(['string']);
     case 'BooleanType':
+    case 'BooleanFlagType':
+      // A flag also decodes 0, 1 and a few strings: the mutations' 42 and secret string are none.
       return new Set(['boolean']);
     case 'SafeIntegerType':
     case 'NumberType':
@@ -63,6 +68,9 @@ export const acceptedJsonTypes = (codec: t.Mixed): Set<JsonType> => {
       return new Set([jsonTypeOf(node.value)]);
     case 'NullableType':
       return new Set<JsonType>(['null', ...acceptedJsonTypes(node.type!)]);
+    case 'EmptyAsType':
+      // Decodes [] (not the mutations' non-empty array) and, where acceptsNull is set, null.
+      return new Set<JsonType>([...(node.acceptsNull ? (['null'] as const) : []), ...acceptedJsonTypes(node.type!)]);
     case 'UnionType':
       return new Set(node.types!.flatMap((member) => [...acceptedJsonTypes(member)]));
     default:
@@ -74,7 +82,7 @@ export const acceptedJsonTypes = (codec: t.Mixed): Set<JsonType> => {
 export const wantsSafeInteger = (codec: t.Mixed): boolean => {
   const node = tagged(codec);
   if (node._tag === 'SafeIntegerType' || node._tag === 'LooseIdType') return true;
-  if (node._tag === 'NullableType') return wantsSafeInteger(node.type!);
+  if (node._tag === 'NullableType' || node._tag === 'EmptyAsType') return wantsSafeInteger(node.type!);
   return false;
 };
 
@@ -100,6 +108,7 @@ export const fieldSlots = (codec: t.Mixed, value: unknown, path: readonly string
     }
     case 'ArrayType':
     case 'ReadonlyArrayType':
+    case 'ListType':
       if (!Array.isArray(value)) return [];
       return value.flatMap((element, index) => {
         const childPath = [...path, String(index)];
@@ -107,6 +116,8 @@ export const fieldSlots = (codec: t.Mixed, value: unknown, path: readonly string
       });
     case 'NullableType':
       return value === null ? [] : fieldSlots(node.type!, value, path);
+    case 'EmptyAsType':
+      return fieldSlots(node.type!, value, path);
     default:
       return [];
   }
