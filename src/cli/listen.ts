@@ -164,7 +164,7 @@ const serve = (io: CliIo, options: ListenOptions) =>
     const saved = async (req: IncomingMessage): Promise<void> => {
       await deliveries.get(req)?.saving;
     };
-    const handler = toNodeHandler(
+    const handler = toNodeHandler<IncomingMessage>(
       async (event, context) => {
         note(context.request, { kind: 'event', event });
         await saved(context.request);
