@@ -74,8 +74,10 @@ export interface ParseWebhookOptions {
   /**
    * Called once for each accepted delivery that held at least one quirk, with every field that
    * was decoded and the decoded event: the one line that tells you when Blinger starts sending
-   * ids as strings. Never called for a canonical delivery, so it costs nothing on the fast path.
-   * An exception it throws is ignored (parseWebhook never throws).
+   * ids as strings. Never called for a canonical delivery, so it costs nothing on the fast path;
+   * with it (or with `wireQuirks: 'reject'`) a quirky delivery is decoded by the codec's
+   * `validate`, which records each path, rather than by the faster generated normaliser. An
+   * exception it throws is ignored (parseWebhook never throws).
    *
    * @example
    * parseWebhook(body, { onWireQuirks: (quirks) => metrics.increment('blinger.wire_quirks', quirks.length) });
