@@ -2,14 +2,22 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    // Every entry point of the library (package.json `exports`); a new entry is added here and there.
+    entry: {
+      index: 'src/index.ts',
+      'testing/index': 'src/testing/index.ts',
+      'testing/arbitraries': 'src/testing/arbitraries/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     // Both builds run at once; this one must not delete the CLI the other writes.
     clean: ['!cli.js'],
     sourcemap: false,
     target: 'node20',
-    splitting: false,
+    // Code used by several entries (the codecs, the parser) goes into shared chunks, in ESM and
+    // CJS alike, so `blinger-webhooks/testing` walks the very codec objects the root entry
+    // exports instead of a copy of them (test/package/shared-code.test.ts).
+    splitting: true,
     treeshake: true,
   },
   {

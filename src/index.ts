@@ -3,7 +3,47 @@
  *
  * @packageDocumentation
  */
-export * from './codecs/index.js';
+export {
+  AssignedConversation,
+  BlingerUser,
+  BlingerWebhook,
+  Channel,
+  CloseGroup,
+  ClosedConversation,
+  Comment,
+  CommentIncoming,
+  CommentOutgoing,
+  ConversationAssigned,
+  ConversationClosed,
+  ConversationMessage,
+  ConversationStatus,
+  ConversationTag,
+  ConversationUnassigned,
+  ConversationUser,
+  isWebhookName,
+  Message,
+  MessageIncoming,
+  MessageOperator,
+  MessageOutgoing,
+  MessageParticipant,
+  MessageStatus,
+  MessageType,
+  NewUser,
+  Operator,
+  parseBlingerUserTags,
+  SafeInteger,
+  UnassignedConversation,
+  UserNew,
+  UserRole,
+  UserStatus,
+  webhookCodecs,
+  webhookNames,
+  wireQuirkRules,
+  type WebhookEvent,
+  type WebhookName,
+  type WireQuirk,
+  type WireQuirkRule,
+} from './codecs/index.js';
 export { deliveryKey } from './dedupe/delivery-key.js';
 export {
   createMemoryDedupeStore,

@@ -75,7 +75,7 @@ export interface WebhookHandlerOptions<Request> {
    * A secret that must arrive as the `?token=` query parameter (see `tokenParam`). Blinger does not
    * sign deliveries, so put it in the webhook URL you give Blinger: `https://example.com/blinger?token=...`.
    */
-  readonly secretToken?: string;
+  readonly secretToken?: string | undefined;
   /** Name of the query parameter that carries `secretToken`. Default `token`. */
   readonly tokenParam?: string;
   /** Answer 404 unless the request is for this path (for handlers that receive every request). */

@@ -181,7 +181,7 @@ class CodecWalker {
  * @example
  * import fc from 'fast-check';
  * import { Operator } from 'blinger-webhooks';
- * import { arbitraryFromCodec } from 'blinger-webhooks/testing';
+ * import { arbitraryFromCodec } from 'blinger-webhooks/testing/arbitraries';
  * fc.assert(fc.property(arbitraryFromCodec(fc, Operator), (operator) => typeof operator.name === 'string'));
  */
 export const arbitraryFromCodec = <C extends t.Mixed>(
@@ -200,7 +200,7 @@ export const arbitraryFromCodec = <C extends t.Mixed>(
  *
  * @example
  * import fc from 'fast-check';
- * import { webhookArbitraries } from 'blinger-webhooks/testing';
+ * import { webhookArbitraries } from 'blinger-webhooks/testing/arbitraries';
  * const events = webhookArbitraries(fc);
  * fc.assert(fc.property(events.on_message_incoming, (event) => {
  *   handleIncoming(event); // must not throw, whatever the message

@@ -12,10 +12,11 @@ let installed = '';
 
 // The CLI loads the built library beside it (dist/index.js): this checks that the files it needs
 // are in the tarball and that the `bin` entry is executable there, as after `npm install`.
+// `--ignore-scripts`: `prepack` would rebuild dist/ while other tests use it (`npm test` built it).
 beforeAll(() => {
   assertBuilt();
   scratch = mkdtempSync(join(tmpdir(), 'blinger-cli-packed-'));
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: root, stdio: 'pipe' });
+  execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', scratch], { cwd: root, stdio: 'pipe' });
   const tarball = readdirSync(scratch).find((name) => name.endsWith('.tgz'))!;
   const modules = join(scratch, 'app', 'node_modules');
   mkdirSync(modules, { recursive: true });

@@ -8,7 +8,6 @@ import type * as t from 'io-ts';
 import { describe, expect, it, vi } from 'vitest';
 import {
   BlingerWebhook,
-  BooleanFlag,
   ClosedConversation,
   Message,
   MessageOperator,
@@ -16,12 +15,12 @@ import {
   parseWebhook,
   parseWebhookOrThrow,
   SafeInteger,
-  UnixSeconds,
   type WebhookName,
   webhookCodecs,
   type WireQuirk,
   wireQuirkRules,
 } from '../../src/index.js';
+import { BooleanFlag, UnixSeconds } from '../../src/codecs/primitives.js';
 import { toPayloadIssues } from '../../src/errors.js';
 import { createWebhook } from '../../src/testing/index.js';
 import { canonicalOf, invalidExpectations, quirkExpectations, readFixtures } from '../helpers/fixtures.js';

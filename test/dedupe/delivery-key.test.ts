@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BlingerWebhook, deliveryKey, webhookNames } from '../../src/index.js';
-import { createWebhook, examples, webhookArbitraries } from '../../src/testing/index.js';
+import { webhookArbitraries } from '../../src/testing/arbitraries/index.js';
+import { createWebhook, examples } from '../../src/testing/index.js';
 import { check, runs } from '../property/helpers/settings.js';
 
 const events = webhookArbitraries(fc);

@@ -1,48 +1,53 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installTarball, missingFiles, pack, root, run, type Tarball } from './packed.js';
 
-// These tests check what users install: they need `npm run build` first (`npm test` runs it).
-const root = resolve(import.meta.dirname, '../..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
-const run = (file: string, args: string[], cwd = root): string => {
-  try {
-    return execFileSync(file, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${file} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
-  }
-};
 
 let work: string;
-let tarball: string;
+let tarball: Tarball;
 let consumer: string;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'blinger-webhooks-pack-'));
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work]));
-  tarball = join(work, packed[0].filename);
-  // A consumer project with the tarball installed as node_modules/blinger-webhooks, and the peers
-  // linked from this checkout, so nothing is fetched from the network.
+  tarball = pack(work);
+  // fast-check, the optional peer of the arbitraries, is left out: the runtime must not need it.
   consumer = join(work, 'consumer');
-  const modules = join(consumer, 'node_modules');
-  mkdirSync(join(modules, 'blinger-webhooks'), { recursive: true });
-  run('tar', ['-xzf', tarball, '-C', join(modules, 'blinger-webhooks'), '--strip-components=1']);
-  for (const peer of ['io-ts', 'fp-ts']) symlinkSync(join(root, 'node_modules', peer), join(modules, peer));
-  // fast-check, the optional peer of the testing entry, is left out: the runtime must not need it.
-  cpSync(join(root, 'fixtures', 'documented'), join(consumer, 'fixtures'), { recursive: true });
+  installTarball(tarball.path, consumer, ['io-ts', 'fp-ts']);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** Every file under `dir` of this checkout, relative to the root (the API site `docs/api` aside). */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .filter((file) => !file.startsWith(join('docs', 'api')));
+
 describe('the published package', () => {
-  it('holds only the build, README, LICENSE and package.json', () => {
-    const files = run('tar', ['-tzf', tarball]).trim().split('\n').map((file) => file.replace(/^package\//, ''));
-    expect(files.filter((file) => !file.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']));
-    expect(files.some((file) => /\.(test|spec)\.|fixtures\/|src\//.test(file))).toBe(false);
+  it('holds the build, the docs and examples the README links to, the changelog, README, LICENSE and package.json', () => {
+    const files = tarball.files;
+    const dist = files.filter((file) => file.startsWith('dist/'));
+    expect(dist).toEqual(
+      expect.arrayContaining(
+        ['index', 'testing/index', 'testing/arbitraries'].flatMap((entry) =>
+          ['.js', '.cjs', '.d.ts', '.d.cts'].map((extension) => `dist/${entry}${extension}`),
+        ),
+      ),
+    );
+    expect(dist).toContain('dist/cli.js');
+    expect(files.filter((file) => file.startsWith('docs/'))).toEqual(filesUnder('docs').sort());
+    expect(files.filter((file) => file.startsWith('examples/'))).toEqual(filesUnder('examples').sort());
+    const rest = files.filter((file) => !/^(dist|docs|examples)\//.test(file));
+    expect(rest).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+    expect(files.some((file) => /\.(test|spec)\.|^src\/|^test\/|^fixtures\/|^bench\//.test(file))).toBe(false);
+  });
+
+  it('ships every file package.json points at and every chunk the built files import', () => {
+    expect(missingFiles(join(consumer, 'node_modules', 'blinger-webhooks'), tarball.files)).toEqual([]);
   });
 
   it('declares io-ts and fp-ts as peers and nothing as a runtime dependency', () => {
@@ -59,8 +64,9 @@ describe('the published package', () => {
   });
 
   it('passes @arethetypeswrong/cli in every resolution mode', () => {
-    const output = run(bin('attw'), ['--pack', '.', '--format', 'json']);
-    const report = JSON.parse(output);
+    // On the tarball, not `--pack .`: that would run `prepack` and rebuild dist/ mid-run.
+    const report = JSON.parse(run(bin('attw'), [tarball.path, '--format', 'json']));
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './testing', './testing/arbitraries']);
     expect(report.analysis.problems).toEqual([]);
   });
 
@@ -70,6 +76,8 @@ describe('the published package', () => {
     const bad = parseWebhook('{"webhook":"on_user_new"}');
     if (typeof toExpressHandler !== 'function' || typeof toFetchHandler !== 'function' || typeof toNodeHandler !== 'function') throw new Error('adapters missing');
     if (typeof BlingerWebhook.decode !== 'function' || typeof MessageIncoming.is !== 'function') throw new Error('codecs missing');
+    // The arbitraries entry loads without fast-check installed: it is passed in by the caller.
+    if (typeof webhookArbitraries !== 'function' || typeof arbitraryFromCodec !== 'function') throw new Error('arbitraries missing');
     console.log(JSON.stringify({ names, ok: results.map((r) => r._tag), bad: bad.left.kind, paths: bad.left.issues.map((i) => i.path) }));
   `;
   const expected = {
@@ -93,6 +101,7 @@ describe('the published package', () => {
       join(consumer, 'esm.mjs'),
       `import { parseWebhook, toExpressHandler, toFetchHandler, toNodeHandler, BlingerWebhook, MessageIncoming } from 'blinger-webhooks';
        import { examples } from 'blinger-webhooks/testing';
+       import { arbitraryFromCodec, webhookArbitraries } from 'blinger-webhooks/testing/arbitraries';
        ${decodeAll}`,
     );
     expect(JSON.parse(run('node', ['esm.mjs'], consumer))).toEqual(expected);
@@ -103,28 +112,9 @@ describe('the published package', () => {
       join(consumer, 'cjs.cjs'),
       `const { parseWebhook, toExpressHandler, toFetchHandler, toNodeHandler, BlingerWebhook, MessageIncoming } = require('blinger-webhooks');
        const { examples } = require('blinger-webhooks/testing');
+       const { arbitraryFromCodec, webhookArbitraries } = require('blinger-webhooks/testing/arbitraries');
        ${decodeAll}`,
     );
     expect(JSON.parse(run('node', ['cjs.cjs'], consumer))).toEqual(expected);
-  });
-
-  it('type-checks a TypeScript consumer under node16 resolution', () => {
-    // The testing entry's declarations name fast-check's types, so a type-checked consumer of it
-    // (without skipLibCheck) has the optional peer installed.
-    symlinkSync(join(root, 'node_modules', 'fast-check'), join(consumer, 'node_modules', 'fast-check'));
-    writeFileSync(
-      join(consumer, 'consumer.mts'),
-      `import { parseWebhook, type BlingerWebhook } from 'blinger-webhooks';
-       import { createWebhook } from 'blinger-webhooks/testing';
-       const event: BlingerWebhook = createWebhook('on_message_incoming');
-       const text: string = event.webhook === 'on_message_incoming' ? event.message.message : '';
-       const result = parseWebhook(text);
-       export const kind: string = result._tag === 'Left' ? result.left.kind : result.right.webhook;
-       // @ts-expect-error misspelt event name
-       createWebhook('on_message_incomming');
-      `,
-    );
-    const output = run(bin('tsc'), ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'consumer.mts'], consumer);
-    expect(output).toBe('');
   });
 });

@@ -2,7 +2,7 @@ import fc, { type Arbitrary } from 'fast-check';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { BlingerWebhook, MessageIncoming, Operator, UserNew } from '../../src/index.js';
 import { Operator as OperatorCodec } from '../../src/index.js';
-import { arbitraryFromCodec, webhookArbitraries } from '../../src/testing/index.js';
+import { arbitraryFromCodec, webhookArbitraries } from '../../src/testing/arbitraries/index.js';
 
 describe('arbitrary types', () => {
   it('are typed per event', () => {

@@ -10,7 +10,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlingerWebhook, parseWebhook, type WebhookParseError, webhookCodecs, webhookNames } from '../../src/index.js';
-import { webhookArbitraries } from '../../src/testing/index.js';
+import { webhookArbitraries } from '../../src/testing/arbitraries/index.js';
 import {
   acceptedJsonTypes,
   type FieldSlot,

@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlingerWebhook, parseWebhook, webhookNames } from '../../src/index.js';
-import { arbitraryFromCodec, webhookArbitraries } from '../../src/testing/index.js';
+import { arbitraryFromCodec, webhookArbitraries } from '../../src/testing/arbitraries/index.js';
 import { isPlainJsonTree } from './helpers/json.js';
 import { check, runs } from './helpers/settings.js';
 

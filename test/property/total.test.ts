@@ -6,7 +6,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { BlingerWebhook, parseWebhook, type WebhookParseError } from '../../src/index.js';
-import { webhookArbitraries } from '../../src/testing/index.js';
+import { webhookArbitraries } from '../../src/testing/arbitraries/index.js';
 import { fieldSlots } from './helpers/codec-tree.js';
 import { withField } from './helpers/json.js';
 import { check, runs } from './helpers/settings.js';

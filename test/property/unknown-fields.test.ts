@@ -7,7 +7,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlingerWebhook, parseWebhook } from '../../src/index.js';
-import { webhookArbitraries } from '../../src/testing/index.js';
+import { webhookArbitraries } from '../../src/testing/arbitraries/index.js';
 import { declaredKeys } from './helpers/codec-tree.js';
 import { cloneJson, defineField, isPlainJsonTree, objectsIn } from './helpers/json.js';
 import { check, runs } from './helpers/settings.js';

@@ -19,7 +19,8 @@ import {
   type WireQuirk,
   wireQuirkRules,
 } from '../../src/index.js';
-import { quirkyWireForm, webhookArbitraries } from '../../src/testing/index.js';
+import { webhookArbitraries } from '../../src/testing/arbitraries/index.js';
+import { quirkyWireForm } from '../../src/testing/index.js';
 import { type FieldSlot, fieldSlots } from './helpers/codec-tree.js';
 import { isPlainJsonTree, withField } from './helpers/json.js';
 import { check, runs } from './helpers/settings.js';

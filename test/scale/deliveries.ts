@@ -1,7 +1,8 @@
 /** The deliveries the scale tests send: every documented event, then generated ones, all with distinct keys. */
 import fc from 'fast-check';
 import { type BlingerWebhook, deliveryKey } from '../../src/index.js';
-import { examples, webhookArbitraries } from '../../src/testing/index.js';
+import { webhookArbitraries } from '../../src/testing/arbitraries/index.js';
+import { examples } from '../../src/testing/index.js';
 
 export interface Delivery {
   readonly key: string;

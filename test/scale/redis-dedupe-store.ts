@@ -1,3 +1,4 @@
+// redis-dedupe-store.ts
 import type { DedupeStore } from 'blinger-webhooks';
 import type { Redis } from 'ioredis';
 
