@@ -14,7 +14,8 @@ import { BooleanFlag, list, nullable, nullableObject, SafeInteger } from '../../
 import * as safe from '../../src/codecs/safe-objects.js';
 import { webhookCodecs, type WebhookName, webhookNames } from '../../src/codecs/events.js';
 import { REFUSED, webhookNormalisers } from '../../src/generated/normalisers.js';
-import { quirkyWireForm, webhookArbitraries } from '../../src/testing/index.js';
+import { webhookArbitraries } from '../../src/testing/arbitraries/index.js';
+import { quirkyWireForm } from '../../src/testing/index.js';
 import { applyMutation, type Mutation, mutation, validValue } from './codec-arbitrary.js';
 
 const seed = Number(process.env.FC_SEED ?? 20_250_605);
