@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 /** Minified + gzipped bytes of dist/index.js allowed. Raise it only with a reason in the commit. */
-const BUDGET_BYTES = 11500;
+const BUDGET_BYTES = 14500;
 
 const ENTRY = 'dist/index.js';
 
