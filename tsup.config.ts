@@ -7,6 +7,7 @@ export default defineConfig([
       index: 'src/index.ts',
       'testing/index': 'src/testing/index.ts',
       'testing/arbitraries': 'src/testing/arbitraries/index.ts',
+      'api/index': 'src/api/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -22,7 +23,7 @@ export default defineConfig([
   },
   {
     // The `blinger-webhooks` command (package.json `bin`): ESM only, no types, executable.
-    entry: { cli: 'src/cli/index.ts' },
+    entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     dts: false,
     clean: false,
