@@ -32,7 +32,7 @@ const invalidPayload = (): Uint8Array => {
   return Buffer.from(JSON.stringify(event));
 };
 
-/** The 413, or how it was lost: a connection error's code, or another status (`status 503`). */
+/** The 413, or how it was lost (a connection error's code, or another status such as `status 503`), so a failure shows which. */
 const answerOrLoss = async (url: string, body: Uint8Array, framing: Framing): Promise<Answer | { readonly lost: string }> => {
   try {
     const answer = await send(url, 'POST', body, framing);
@@ -49,12 +49,13 @@ export const describeRuntimeApp = (
   options: {
     readonly startTimeoutMs: number;
     /**
-     * The ways of sending an oversized body for which this runtime may lose the 413 (a connection
-     * reset, or a 503 from `wrangler dev`), because the fetch adapter answers without reading the
-     * body to its end (see the closing note of the runtime tests). A lost answer is then allowed,
-     * and only then. Empty once the adapter drains refused bodies.
+     * Tries for the oversized-body test. Next.js's Node server closes the socket right after a 413
+     * that carries `Connection: close` instead of lingering, so under heavy load a client still
+     * sending the 6 MiB body may hit EPIPE before it reads the answer (seen in 2 of about 10 full
+     * runs at load average 15+, never alone): a known limit of that server, noted in
+     * docs/frameworks/nextjs.md, so that runtime gets a second try instead of a lost CI run.
      */
-    readonly oversizedAnswerMayBeLost?: readonly Framing[];
+    readonly oversizedTries?: number;
     /** More tests for this runtime, run while the app is up. */
     readonly more?: (app: () => StartedApp) => void;
   },
@@ -64,7 +65,6 @@ export const describeRuntimeApp = (
     if (app === undefined) throw new Error(`${name} did not start`);
     return app;
   };
-  const lossAllowed = options.oversizedAnswerMayBeLost ?? [];
   const webhook = (): string => `${current().url}/blinger`;
 
   describe(name, () => {
@@ -112,33 +112,23 @@ export const describeRuntimeApp = (
 
     options.more?.(current);
 
-    it('answers 413 to a 6 MiB body with a Content-Length, and to one streamed without', async () => {
+    it('answers 413 to a 6 MiB body with a Content-Length, and to one streamed without', { retry: (options.oversizedTries ?? 1) - 1 }, async () => {
       const before = (await recorded(current().url)).length;
       // Sent as a plain client does, without `Expect: 100-continue` (under `wrangler dev` a request
       // with it that the Worker refuses unread never gets its answer).
       for (const framing of ['declared', 'chunked'] as const) {
         const outcome = await answerOrLoss(webhook(), oversized(), framing);
-        if (lossAllowed.includes(framing) && 'lost' in outcome) {
-          expect(['EPIPE', 'ECONNRESET', 'status 503']).toContain(outcome.lost);
-          continue;
-        }
         expect({ framing, ...outcome }).toMatchObject({ framing, status: 413 });
         expect(JSON.parse((outcome as Answer).body)).toMatchObject({ error: 'payload_too_large' });
       }
-      // Where answers may be lost, `wrangler dev` may also be restarting the Worker (and its list),
-      // leaving the next request hanging: ask no more there.
-      if (lossAllowed.length === 0) {
-        expect((await recorded(current().url)).slice(before)).toEqual(['rejected 413 payload_too_large', 'rejected 413 payload_too_large']);
-      }
+      expect((await recorded(current().url)).slice(before)).toEqual(['rejected 413 payload_too_large', 'rejected 413 payload_too_large']);
     });
 
-    if (lossAllowed.length === 0) {
-      it('still serves deliveries after refusing oversized ones', async () => {
-        const [, raw] = documented[0]!;
-        const answer = await send(webhook(), 'POST', raw);
-        expect(answer.status).toBe(200);
-        expect((await recorded(current().url)).at(-1)).toBe(eventName(raw));
-      });
-    }
+    it('still serves deliveries after refusing oversized ones', async () => {
+      const [, raw] = documented[0]!;
+      const answer = await send(webhook(), 'POST', raw);
+      expect(answer.status).toBe(200);
+      expect((await recorded(current().url)).at(-1)).toBe(eventName(raw));
+    });
   });
 };

@@ -27,11 +27,6 @@ describeRuntimeApp(
   },
   {
     startTimeoutMs: 190_000,
-    // After the adapter stops reading a streamed body halfway, wrangler's body-draining middleware
-    // fails ("Failed to drain the unused request body"): the answer or the next request gets a 503
-    // "Your worker restarted mid-request" or a reset (8 of 16 sends; 16 of 16 413s when the
-    // handler reads the body to its end first).
-    oversizedAnswerMayBeLost: ['chunked'],
     more: (app) => {
       it("with acknowledge: 'immediately' answers 200 first and finishes the callback under ctx.waitUntil", async () => {
         const raw = readFixtures('documented').find(([name]) => name === 'on_user_new.json')![1];
