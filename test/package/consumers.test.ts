@@ -193,12 +193,13 @@ beforeAll(async () => {
   // One install per combination of optional packages; every project of that combination sits in
   // it and finds its node_modules by walking up. The package is a real directory in each, so its
   // own imports (fast-check, io-ts) resolve from the consumer's node_modules, as after npm install.
-  let installed = '';
+  let unpacked: string | undefined;
   for (const nodeTypes of [true, false]) {
     for (const fastCheck of [true, false]) {
       const dir = join(work, `${nodeTypes ? 'node' : 'no-node'}-${fastCheck ? 'fast-check' : 'no-fast-check'}`);
       const links = ['io-ts', 'fp-ts', ...(nodeTypes ? ['@types/node'] : []), ...(fastCheck ? ['fast-check'] : [])];
-      installed = installed === '' ? installTarball(tarball.path, dir, links) : (copyInstalled(installed, dir, links), installed);
+      if (unpacked === undefined) unpacked = installTarball(tarball.path, dir, links);
+      else copyInstalled(unpacked, dir, links);
     }
   }
   const tasks = setups.map((setup) => async () => {
