@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 /** Minified + gzipped bytes of dist/index.js allowed. Raise it only with a reason in the commit. */
-const BUDGET_BYTES = 9300;
+const BUDGET_BYTES = 11600;
 
 const ENTRY = 'dist/index.js';
 

@@ -68,9 +68,16 @@ export {
   DEFAULT_MAX_BODY_BYTES,
   type AcknowledgePolicy,
   type WebhookHandlerOptions,
-  type WebhookRejection,
-} from './http/core.js';
+} from './http/options.js';
+export type { InvalidBodyRejection, WebhookRejection, WebhookRejectionOf } from './http/rejection.js';
 export { toExpressHandler, type ExpressRequestLike } from './http/express.js';
 export { toFetchHandler, type WaitUntilContext } from './http/fetch.js';
-export type { WebhookCallback, WebhookCallbacks, WebhookContext, WebhookHandler } from './http/handler.js';
+export type {
+  WebhookCallback,
+  WebhookCallbacks,
+  WebhookContext,
+  WebhookHandler,
+  WebhookListener,
+} from './http/listener.js';
+export type { NodeRequestLike, NodeResponseLike, NodeSocketLike } from './http/node-io.js';
 export { toNodeHandler } from './http/node.js';

@@ -1,5 +1,5 @@
 import type { Either } from 'fp-ts/lib/Either.js';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type AssignedConversation,
@@ -12,6 +12,7 @@ import {
   type ConversationUser,
   type MessageIncoming,
   type MessageOperator,
+  type NodeRequestLike,
   type Operator,
   type UserNew,
   type WebhookContext,
@@ -124,7 +125,7 @@ describe('adapters', () => {
     toNodeHandler({
       on_message_incoming: (e, context) => {
         expectTypeOf(e).toEqualTypeOf<MessageIncoming>();
-        expectTypeOf(context).toEqualTypeOf<WebhookContext<IncomingMessage>>();
+        expectTypeOf(context).toEqualTypeOf<WebhookContext<NodeRequestLike>>();
         expectTypeOf(context.rawBody).toEqualTypeOf<Uint8Array | null>();
       },
       on_user_new: async (e) => {
@@ -153,7 +154,10 @@ describe('adapters', () => {
 
   it('returns functions a framework can mount', () => {
     expectTypeOf(toFetchHandler(() => undefined)).toExtend<(request: Request) => Promise<Response>>();
-    expectTypeOf(toNodeHandler(() => undefined)).parameter(0).toEqualTypeOf<IncomingMessage>();
+    // Node's own request and response fit the structural types the adapter declares.
+    expectTypeOf<IncomingMessage>().toExtend<Parameters<ReturnType<typeof toNodeHandler>>[0]>();
+    expectTypeOf<ServerResponse>().toExtend<Parameters<ReturnType<typeof toNodeHandler>>[1]>();
+    expectTypeOf(toNodeHandler<IncomingMessage>(() => undefined)).parameter(0).toEqualTypeOf<IncomingMessage>();
   });
 });
 

@@ -1,45 +1,63 @@
 /**
  * `npm run bench:http`: loads each adapter on loopback with autocannon, beside a bare route of the
- * same framework (read the body, JSON.parse, 200), in the same run, and prints requests per
- * second, latency p50/p99, errors, and the adapter/bare ratios.
+ * same framework (read the body, JSON.parse, 200), in the same run, and prints for each the
+ * server's CPU time per request (the stable measure: it repeats within a few percent), requests
+ * per second and latency (which swing with the machine's load), and the adapter/bare ratios.
  *
- * The servers run in a child process and autocannon in this one, so on a 2-core machine each has
- * a core. Options: --duration S (per target, default 5), --connections N (default 50),
- * --payload message|closed (the documented incoming message, or the 300-message closed conversation),
- * --order bare-first|hook-first (which route of each framework is loaded first, default bare-first:
- * the first route measured also pays for the process warming up, so swapping shows that bias).
+ * The servers run in a child process pinned to one core (`taskset -c 0`, where there is taskset)
+ * and autocannon in this process, pinned to the other, so that the load generator does not steal
+ * the server's CPU. Each framework is measured in alternating rounds (bare then adapter, adapter
+ * then bare, ...) and the table shows medians, so warm-up and drifting load hit both routes alike.
+ *
+ * Options: --duration S (per load, default 3), --rounds N (default 4), --connections N
+ * (default 50), --payload message|closed (the documented incoming message, or the 300-message
+ * closed conversation).
  */
 import autocannon from 'autocannon';
-import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { callbackCalls, type Framework, frameworks, startTargets } from './targets.js';
 
-type ChildMessage = { type: 'ready'; ports: Record<Framework, number> } | { type: 'calls'; count: number };
+type ChildMessage =
+  | { type: 'ready'; ports: Record<Framework, number> }
+  | { type: 'calls'; count: number; cpuMicros: number };
 
-// The child: serve, report ports, answer "how many callbacks ran".
+// The child: serve, report ports, answer "how many callbacks ran, how much CPU was used".
 if (process.argv.includes('--serve')) {
   const ports = await startTargets();
   process.send?.({ type: 'ready', ports } satisfies ChildMessage);
   process.on('message', (message: { type: string }) => {
-    if (message.type === 'calls') process.send?.({ type: 'calls', count: callbackCalls.count } satisfies ChildMessage);
+    if (message.type === 'calls') {
+      const cpu = process.cpuUsage();
+      process.send?.({ type: 'calls', count: callbackCalls.count, cpuMicros: cpu.user + cpu.system } satisfies ChildMessage);
+    }
     if (message.type === 'exit') process.exit(0);
   });
 } else {
   await main();
 }
 
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const canPin = availableParallelism() >= 2 && existsSync('/usr/bin/taskset');
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      duration: { type: 'string', default: '5' },
+      duration: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '4' },
       connections: { type: 'string', default: '50' },
       payload: { type: 'string', default: 'message' },
-      order: { type: 'string', default: 'bare-first' },
     },
   });
   const duration = Number(values.duration);
+  const rounds = Number(values.rounds);
   const connections = Number(values.connections);
   const payloadFile =
     values.payload === 'closed'
@@ -47,23 +65,28 @@ async function main(): Promise<void> {
       : 'fixtures/documented/on_message_incoming.json';
   const body = readFileSync(payloadFile);
 
-  const child = fork(process.argv[1]!, ['--serve'], { stdio: 'inherit' });
+  // The server on core 0, this process (autocannon) on core 1.
+  const serverCommand = [...process.execArgv, process.argv[1]!, '--serve'];
+  const child = canPin
+    ? spawn('/usr/bin/taskset', ['-c', '0', process.execPath, ...serverCommand], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
+    : spawn(process.execPath, serverCommand, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  if (canPin) execFileSync('/usr/bin/taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
   const nextMessage = (): Promise<ChildMessage> => new Promise((resolve) => child.once('message', resolve));
   const ready = await nextMessage();
   if (ready.type !== 'ready') throw new Error('server child did not start');
-  const callbacksSoFar = async (): Promise<number> => {
+  const sample = async (): Promise<{ count: number; cpuMicros: number }> => {
     child.send({ type: 'calls' });
     const reply = await nextMessage();
-    return reply.type === 'calls' ? reply.count : Number.NaN;
+    return reply.type === 'calls' ? reply : { count: Number.NaN, cpuMicros: Number.NaN };
   };
 
   const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
   /** Waits until the callback count stops moving (requests autocannon left in flight have finished). */
   const settle = async (): Promise<void> => {
-    let last = await callbacksSoFar();
+    let last = (await sample()).count;
     for (let i = 0; i < 40; i++) {
       await pause();
-      const now = await callbacksSoFar();
+      const now = (await sample()).count;
       if (now === last) return;
       last = now;
     }
@@ -79,51 +102,64 @@ async function main(): Promise<void> {
     });
 
   console.log(
-    `bench:http: ${payloadFile} (${body.byteLength} bytes), ${connections} connections, ${duration} s per target ` +
-      `after 1 s of warm-up; node ${process.version}, ${availableParallelism()} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ` +
-      `load average ${loadavg()[0]!.toFixed(1)} at start; ${values.order === 'hook-first' ? 'adapter' : 'bare route'} first`,
+    `bench:http: ${payloadFile} (${body.byteLength} bytes), ${connections} connections, ${rounds} alternating rounds ` +
+      `of ${duration} s per route after 1 s of warm-up; node ${process.version}, ${availableParallelism()} × ` +
+      `${cpus()[0]?.model.trim() ?? 'cpu'}, load average ${loadavg()[0]!.toFixed(1)} at start; ` +
+      (canPin ? 'server pinned to core 0, load to core 1' : 'not pinned (no taskset or one core)'),
   );
+  type Measure = { cpuPerRequest: number; requestsPerSecond: number; p99: number; errors: number; non2xx: number };
   const rows: string[][] = [];
-  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare req/s', 'adapter/bare p99'];
+  const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU', 'adapter/bare req/s'];
   let problems = 0;
   for (const framework of frameworks) {
     const port = ready.ports[framework];
-    const measured: Record<'bare' | 'hook', Awaited<ReturnType<typeof autocannon>>> = {} as never;
-    const routes = values.order === 'hook-first' ? (['hook', 'bare'] as const) : (['bare', 'hook'] as const);
-    for (const route of routes) {
+    const measured: Record<'bare' | 'hook', Measure[]> = { bare: [], hook: [] };
+    for (const route of ['bare', 'hook'] as const) {
       await load(port, `/${route}`, 1);
-      // autocannon returns without waiting for the requests in flight: let them finish before counting.
       await settle();
-      const before = await callbacksSoFar();
-      const result = await load(port, `/${route}`, duration);
-      await settle();
-      const calls = (await callbacksSoFar()) - before;
-      measured[route] = result;
-      // Every 2xx of the adapter is one callback call (the bare route has none). Requests still in
-      // flight when autocannon stops (at most one per connection) ran their callback unanswered.
-      const answered = route === 'hook' ? result['2xx'] : 0;
-      const inFlight = route === 'hook' ? connections : 0;
-      if (calls < answered || calls > answered + inFlight) {
-        problems++;
-        console.error(`${framework} /${route}: ${calls} callback calls for ${result['2xx']} answers 2xx`);
-      }
-      problems += result.errors + result.non2xx;
     }
-    const { bare, hook } = measured;
-    const format = (result: typeof bare) => [
-      Math.round(result.requests.average).toString(),
-      result.latency.p50.toFixed(1),
-      result.latency.p99.toFixed(1),
-      String(result.errors + result.timeouts),
-      String(result.non2xx),
-    ];
-    rows.push([`${framework} bare (JSON.parse)`, ...format(bare), '', '']);
-    rows.push([
-      `${framework} adapter`,
-      ...format(hook),
-      (hook.requests.average / bare.requests.average).toFixed(2),
-      (hook.latency.p99 / Math.max(bare.latency.p99, 0.001)).toFixed(2),
-    ]);
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? (['bare', 'hook'] as const) : (['hook', 'bare'] as const);
+      for (const route of order) {
+        const before = await sample();
+        const result = await load(port, `/${route}`, duration);
+        // autocannon returns without waiting for the requests in flight: let them finish before counting.
+        await settle();
+        const after = await sample();
+        const calls = after.count - before.count;
+        const requests = result['2xx'] + result.non2xx;
+        measured[route].push({
+          cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(requests, 1),
+          requestsPerSecond: result.requests.average,
+          p99: result.latency.p99,
+          errors: result.errors + result.timeouts,
+          non2xx: result.non2xx,
+        });
+        // Every 2xx of the adapter is one callback call (the bare route has none). Requests still in
+        // flight when autocannon stops (at most one per connection) ran their callback unanswered.
+        const answered = route === 'hook' ? result['2xx'] : 0;
+        const inFlight = route === 'hook' ? connections : 0;
+        if (calls < answered || calls > answered + inFlight) {
+          problems++;
+          console.error(`${framework} /${route}: ${calls} callback calls for ${result['2xx']} answers 2xx`);
+        }
+        problems += result.errors + result.non2xx;
+      }
+    }
+    const summary = (list: Measure[]) => ({
+      cpu: median(list.map((m) => m.cpuPerRequest)),
+      rps: median(list.map((m) => m.requestsPerSecond)),
+      p99: median(list.map((m) => m.p99)),
+      errors: list.reduce((sum, m) => sum + m.errors, 0),
+      non2xx: list.reduce((sum, m) => sum + m.non2xx, 0),
+    });
+    const bare = summary(measured.bare);
+    const hook = summary(measured.hook);
+    const cells = (s: typeof bare) => [s.cpu.toFixed(1), Math.round(s.rps).toString(), s.p99.toFixed(1), String(s.errors), String(s.non2xx)];
+    rows.push([`${framework} bare (JSON.parse)`, ...cells(bare), '', '']);
+    rows.push([`${framework} adapter`, ...cells(hook), (hook.cpu / bare.cpu).toFixed(2), (hook.rps / bare.rps).toFixed(2)]);
+    const perRound = measured.hook.map((m, i) => (m.cpuPerRequest / measured.bare[i]!.cpuPerRequest).toFixed(2));
+    console.log(`${framework}: adapter/bare CPU per round ${perRound.join(', ')}`);
   }
   child.send({ type: 'exit' });
 

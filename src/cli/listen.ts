@@ -99,7 +99,7 @@ const serve = (io: CliIo, options: { port: number; host: string; path?: string; 
     const note = (req: IncomingMessage, outcome: Outcome): void => {
       outcomes.set(req, outcome);
     };
-    const handler = toNodeHandler((event, context) => note(context.request, { kind: 'event', event }), {
+    const handler = toNodeHandler<IncomingMessage>((event, context) => note(context.request, { kind: 'event', event }), {
       ...(options.path === undefined ? {} : { path: options.path }),
       ...(options.token === undefined ? {} : { secretToken: options.token }),
       onRejected: (rejection, req) => note(req, { kind: 'rejected', rejection }),

@@ -3,12 +3,16 @@
  *
  * @module
  */
+import { withTimeout } from './timeout.js';
 
 /** A request body in whichever state the framework left it. */
 export type WebhookBody =
-  /** A body parser already parsed the JSON (`express.json()`); the raw bytes are gone. */
+  /** A body parser already parsed it (`express.json()`, `express.urlencoded()`); the raw bytes are gone. */
   | { readonly kind: 'parsed'; readonly value: unknown }
-  /** A body parser already buffered the raw body (`express.raw()`, `express.text()`). */
+  /**
+   * A body parser already buffered the raw body (`express.raw()`: bytes, with any `Content-Encoding`
+   * already undone; `express.text()`: text, already decoded from its charset).
+   */
   | { readonly kind: 'buffered'; readonly data: Uint8Array | string }
   /**
    * The body is unread, its declared `Content-Length` is within the limit, and the runtime reads
@@ -16,7 +20,9 @@ export type WebhookBody =
    */
   | { readonly kind: 'declared'; readonly read: () => Promise<Uint8Array> }
   /** The body is still unread. */
-  | { readonly kind: 'stream'; readonly stream: BodyStream };
+  | { readonly kind: 'stream'; readonly stream: BodyStream }
+  /** Something else read the body and left nothing the endpoint can use; `cause` says what, for `onError`. */
+  | { readonly kind: 'already_read'; readonly cause: string };
 
 /** Where a streamed body's chunks go, in order, until one of `end` or `fail`. */
 export interface BodySink {
@@ -35,12 +41,19 @@ export interface BodyStream {
   listen(sink: BodySink): () => void;
 }
 
-/** The outcome of reading a streamed body. */
+/** The outcome of reading an unread body. */
 export type BodyReadResult =
-  | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly reason: 'too_large' | 'timeout' | 'aborted' };
+  | { readonly kind: 'received'; readonly bytes: Uint8Array }
+  | { readonly kind: 'too_large' }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'aborted' };
 
-const concat = (chunks: Uint8Array[], total: number): Uint8Array => {
+const TOO_LARGE = { kind: 'too_large' } as const;
+const TIMEOUT = { kind: 'timeout' } as const;
+const ABORTED = { kind: 'aborted' } as const;
+
+/** `chunks` as one array of `total` bytes (the chunk itself when there is only one). */
+export const concatBytes = (chunks: readonly Uint8Array[], total: number): Uint8Array => {
   if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(total);
   let offset = 0;
@@ -51,37 +64,52 @@ const concat = (chunks: Uint8Array[], total: number): Uint8Array => {
   return bytes;
 };
 
-/**
- * Receives `stream` until its end, `maxBytes` or `timeoutMs`, whichever comes first, and stops
- * listening at once on a limit: the rest of an oversized body is never kept.
- */
-export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> =>
-  new Promise((resolve) => {
+/** Receives `stream` until its end or `maxBytes`, and stops listening at once past the limit. */
+const receive = (stream: BodyStream, maxBytes: number): { readonly done: Promise<BodyReadResult>; stop(): void } => {
+  let stopListening: (() => void) | undefined;
+  let settled = false;
+  const done = new Promise<BodyReadResult>((resolve) => {
     const received: Uint8Array[] = [];
     let total = 0;
-    let settled = false;
-    let stopListening: (() => void) | undefined;
     const finish = (result: BodyReadResult): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
       stopListening?.();
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ ok: false, reason: 'timeout' }), timeoutMs);
     stopListening = stream.listen({
       chunk: (bytes) => {
         if (settled) return;
         total += bytes.byteLength;
-        if (total > maxBytes) finish({ ok: false, reason: 'too_large' });
+        if (total > maxBytes) finish(TOO_LARGE);
         else received.push(bytes);
       },
-      end: () => finish({ ok: true, bytes: concat(received, total) }),
-      fail: () => finish({ ok: false, reason: 'aborted' }),
+      end: () => finish({ kind: 'received', bytes: concatBytes(received, total) }),
+      fail: () => finish(ABORTED),
     });
     // The stream may have ended (or failed) while `listen` was still running.
     if (settled) stopListening();
   });
+  return {
+    done,
+    stop: () => {
+      settled = true;
+      stopListening?.();
+    },
+  };
+};
+
+/**
+ * Receives `stream` until its end, `maxBytes` or `timeoutMs`, whichever comes first: the rest of
+ * an oversized or late body is never kept.
+ */
+export const readBody = async (stream: BodyStream, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> => {
+  const receiving = receive(stream, maxBytes);
+  const outcome = await withTimeout(receiving.done, timeoutMs);
+  if (outcome.settled) return outcome.value;
+  receiving.stop();
+  return TIMEOUT;
+};
 
 /**
  * Reads a body of declared length whole, within `timeoutMs`. HTTP framing stops the body at its
@@ -92,27 +120,10 @@ export const readDeclaredBody = async (
   maxBytes: number,
   timeoutMs: number,
 ): Promise<BodyReadResult> => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<BodyReadResult>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: 'timeout' }), timeoutMs);
-  });
   const received = read().then(
-    (bytes): BodyReadResult => (bytes.byteLength > maxBytes ? { ok: false, reason: 'too_large' } : { ok: true, bytes }),
-    (): BodyReadResult => ({ ok: false, reason: 'aborted' }),
+    (bytes): BodyReadResult => (bytes.byteLength > maxBytes ? TOO_LARGE : { kind: 'received', bytes }),
+    (): BodyReadResult => ABORTED,
   );
-  try {
-    return await Promise.race([received, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const outcome = await withTimeout(received, timeoutMs);
+  return outcome.settled ? outcome.value : TIMEOUT;
 };
-
-const utf8 = new TextEncoder();
-
-/** Size in bytes of a body a parser already buffered. */
-export const bufferedSize = (data: Uint8Array | string): number =>
-  typeof data === 'string' ? utf8.encode(data).byteLength : data.byteLength;
-
-/** The bytes of a body a parser already buffered, for `context.rawBody`. */
-export const bufferedBytes = (data: Uint8Array | string): Uint8Array =>
-  typeof data === 'string' ? utf8.encode(data) : data;

@@ -3,224 +3,157 @@
  * Adapters translate their framework's request into a {@link WebhookRequest}, call
  * {@link handleWebhookRequest}, and write the {@link WebhookResponse} back.
  *
- * | situation                                        | response                                   |
- * |--------------------------------------------------|--------------------------------------------|
- * | valid event, callback resolved                   | 200                                        |
- * | method other than POST                           | 405, `Allow: POST`                         |
- * | `path` set and the request is for another path   | 404                                        |
- * | `secretToken` set, `?token=` missing or wrong    | 401 (constant-time comparison)             |
- * | body larger than `maxBodyBytes`                  | 413, reading stops, connection closed      |
- * | body slower than `bodyTimeoutMs`                 | 408, connection closed                     |
- * | body not JSON, or not a valid event              | 400 `{ error, message, issues? }`          |
- * | event unknown to this version                    | 200, `onUnknownEvent` called               |
- * | callback throws or rejects                       | 500, `onError` called                      |
- * | `dedupe` set, delivery key already claimed       | 200 `{ ok, duplicate }`, callback not run  |
- * | `dedupe` set, the store fails                    | 503, callback not run, `onStoreError`      |
+ * | situation                                              | response                                        |
+ * |--------------------------------------------------------|-------------------------------------------------|
+ * | valid event, callback resolved                         | 200                                             |
+ * | method other than POST                                 | 405, `Allow: POST`                              |
+ * | `path` set and the request path (as sent) is another   | 404                                             |
+ * | `secretToken` set, `?token=` missing or wrong          | 401 (constant-time comparison, every secret)    |
+ * | body larger than `maxBodyBytes` (after decoding)       | 413; reading stops, connection closed if unread |
+ * | body slower than `bodyTimeoutMs`                       | 408, connection closed                          |
+ * | `Content-Encoding` or `charset` not supported          | 415                                             |
+ * | body not JSON, or not a valid event                    | 400 `{ error, message, issues? }`               |
+ * | ... and `onInvalidDelivery` set                        | 200 once it resolves, 500 if it fails           |
+ * | body already consumed by something in front            | 500 `body_already_read`, `onError` called       |
+ * | event unknown to this version                          | 200, `onUnknownEvent` called                    |
+ * | callback throws or rejects                             | 500, `onError` called                           |
+ * | `dedupe` set, delivery key already claimed             | 200 `{ ok, duplicate }`, callback not run       |
+ * | `dedupe` set, the store fails                          | 503, callback not run, `onStoreError` called    |
  *
  * Response bodies are small JSON objects; they never carry stack traces or payload values.
  *
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
-import type { BlingerWebhook } from '../codecs/events.js';
 import { deliveryKey } from '../dedupe/delivery-key.js';
-import type { DedupeOptions } from '../dedupe/store.js';
 import type { InvalidJsonError, InvalidPayloadError } from '../errors.js';
 import { parseWebhook } from '../parse.js';
-import { bufferedBytes, bufferedSize, readBody, readDeclaredBody, type WebhookBody } from './body.js';
+import {
+  ACCEPTED,
+  bodyAlreadyRead,
+  CALLBACK_FAILED,
+  DEDUPE_STORE_FAILED,
+  DUPLICATE,
+  IGNORED,
+  KEPT,
+  NOT_KEPT,
+  refusal,
+  type WebhookResponse,
+} from './answers.js';
+import { readBody, readDeclaredBody, type WebhookBody } from './body.js';
+import { decodeCharset, undoContentEncoding } from './content.js';
 import { claimDelivery } from './dedupe.js';
-import { dispatchTo, runCallback, type WebhookContext, type WebhookHandler } from './handler.js';
-import { tokensEqual } from './token.js';
-
-/** 5 MiB: a closed conversation carries its whole history, so bodies can be large. */
-export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
-/** 30 s to receive the whole body. */
-export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
-
-/**
- * When the endpoint answers Blinger:
- * - `'after-callback'` (default): once the callback has finished; 500 if it failed, so Blinger may retry.
- * - `'immediately'`: 200 at once; the callback runs afterwards and its errors go to `onError`.
- * - `{ timeoutMs }`: when the callback finishes or after `timeoutMs`, whichever is first. On timeout the
- *   answer is 200 and the callback keeps running: a 5xx would make Blinger resend a delivery that is
- *   already being processed.
- */
-export type AcknowledgePolicy =
-  | 'after-callback'
-  | 'immediately'
-  | {
-      /** Longest wait for the callback before answering 200 anyway, in milliseconds. */
-      readonly timeoutMs: number;
-    };
-
-/** Why a request was refused, as passed to {@link WebhookHandlerOptions.onRejected}. */
-export interface WebhookRejection {
-  /** The HTTP status sent. */
-  readonly status: 400 | 401 | 404 | 405 | 408 | 413;
-  /** Machine-readable code, the `error` field of the response body. */
-  readonly error: string;
-  /** One line for humans, the `message` field of the response body. */
-  readonly message: string;
-  /** For `invalid_json` and `invalid_payload`: the structured parse error. */
-  readonly parseError?: InvalidJsonError | InvalidPayloadError;
-}
-
-/** Options shared by every adapter. */
-export interface WebhookHandlerOptions<Request> {
-  /** Largest accepted body, in bytes. Default 5 MiB ({@link DEFAULT_MAX_BODY_BYTES}). */
-  readonly maxBodyBytes?: number;
-  /** Time allowed to receive the whole body, in milliseconds. Default 30 s. */
-  readonly bodyTimeoutMs?: number;
-  /**
-   * A secret that must arrive as the `?token=` query parameter (see `tokenParam`). Blinger does not
-   * sign deliveries, so put it in the webhook URL you give Blinger: `https://example.com/blinger?token=...`.
-   */
-  readonly secretToken?: string | undefined;
-  /** Name of the query parameter that carries `secretToken`. Default `token`. */
-  readonly tokenParam?: string;
-  /** Answer 404 unless the request is for this path (for handlers that receive every request). */
-  readonly path?: string;
-  /** When to answer Blinger: see {@link AcknowledgePolicy}. Default `'after-callback'`. */
-  readonly acknowledge?: AcknowledgePolicy;
-  /** Run each delivery's callback once across instances sharing a store: see {@link DedupeOptions}. */
-  readonly dedupe?: DedupeOptions;
-  /** Called when the callback throws or rejects. Default: `console.error`. */
-  readonly onError?: (error: unknown, context: WebhookContext<Request>) => void;
-  /** Called with the payload of an event this version does not know; the delivery is still answered 200. */
-  readonly onUnknownEvent?: (payload: Readonly<Record<string, unknown>>, context: WebhookContext<Request>) => void | Promise<void>;
-  /** Called for every refused request (4xx), with the reason: for logging and debugging. */
-  readonly onRejected?: (rejection: WebhookRejection, request: Request) => void;
-}
+import { checkEnvelope } from './envelope.js';
+import { dispatchTo, report, runCallback, type WebhookContext, type WebhookListener } from './listener.js';
+import type { AcknowledgePolicy, EndpointSettings } from './options.js';
+import { ABORTED, invalidDelivery, TIMED_OUT, TOO_LARGE, type WebhookRejection } from './rejection.js';
+import { withTimeout } from './timeout.js';
 
 /** A request, as an adapter hands it to the core. */
-export interface WebhookRequest<Request> {
+export interface WebhookRequest<FrameworkRequest> {
   readonly method: string;
-  /** The request URL: absolute, or a path with its query string. */
+  /** The request target as sent (a path with its query string), or an absolute URL. */
   readonly url: string;
   /** The declared `Content-Length`, or `null`. */
   readonly contentLength: number | null;
+  /** The `Content-Type` header, or `null`. */
+  readonly contentType: string | null;
+  /** The `Content-Encoding` header, or `null`. */
+  readonly contentEncoding: string | null;
   readonly body: WebhookBody;
   /** The framework's own request object, passed to callbacks as `context.request`. */
-  readonly original: Request;
+  readonly original: FrameworkRequest;
 }
 
-/** What the adapter must send back. */
-export interface WebhookResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  /** A small JSON document; `headers` carries its `content-length`. */
-  readonly body: string;
-  /** The body was not read to its end: close the connection rather than read the rest. */
-  readonly closeConnection: boolean;
-  /** Callback work still running after the answer (acknowledge `'immediately'` or on timeout). */
-  readonly pending?: Promise<void>;
-}
+/** What receiving the body ended in. */
+type BodyOutcome =
+  /** The whole body: its bytes (`null` where a parser ran) and what `parseWebhook` gets. */
+  | { readonly kind: 'received'; readonly raw: Uint8Array | null; readonly input: unknown }
+  /** The whole body, in a charset whose rules its bytes break. */
+  | { readonly kind: 'undecodable'; readonly raw: Uint8Array; readonly error: InvalidJsonError }
+  /** Refused; `unreadRest` when the sender is still sending the rest of it. */
+  | { readonly kind: 'refused'; readonly rejection: WebhookRejection; readonly unreadRest: boolean }
+  /** Something in front of the endpoint consumed the body. */
+  | { readonly kind: 'already_read'; readonly cause: string };
 
+const EMPTY: BodyOutcome = { kind: 'received', raw: new Uint8Array(), input: '' };
 const utf8 = new TextEncoder();
 
-// Content-Length is computed here, once for the constant answers, rather than per request by each adapter.
-const json = (status: number, body: object, extra: Partial<WebhookResponse> = {}): WebhookResponse => {
-  const text = JSON.stringify(body);
-  return {
-    closeConnection: false,
-    ...extra,
-    status,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': String(utf8.encode(text).byteLength),
-      ...extra.headers,
-    },
-    body: text,
-  };
-};
+const refused = (rejection: WebhookRejection, unreadRest = false): BodyOutcome => ({ kind: 'refused', rejection, unreadRest });
 
-const ACCEPTED = json(200, { ok: true });
-const CALLBACK_FAILED = json(500, { error: 'callback_failed', message: 'The webhook callback failed' });
-const DUPLICATE = json(200, { ok: true, duplicate: true });
-const DEDUPE_STORE_FAILED = json(503, { error: 'dedupe_store_failed', message: 'The deduplication store is unavailable' });
-const IGNORED = json(200, { ok: true, ignored: 'unknown_event' });
-/** The answer when an adapter itself fails, which the core never does. */
-export const INTERNAL_ERROR = json(500, { error: 'internal_error', message: 'The webhook endpoint failed' });
-
-const reject = <Request>(
-  options: WebhookHandlerOptions<Request>,
-  request: WebhookRequest<Request>,
-  rejection: WebhookRejection,
-  extra: Partial<WebhookResponse> = {},
-): WebhookResponse => {
-  try {
-    options.onRejected?.(rejection, request.original);
-  } catch {
-    // A logging hook must not change the answer.
-  }
-  const issues = rejection.parseError?.kind === 'invalid_payload' ? { issues: rejection.parseError.issues } : {};
-  return json(rejection.status, { error: rejection.error, message: rejection.message, ...issues }, extra);
-};
-
-const parseUrl = (url: string): URL | null => {
-  try {
-    return new URL(url, 'http://localhost');
-  } catch {
-    return null;
-  }
-};
-
-/** Checks that need no body: method, path and token, cheapest first. */
-const checkEnvelope = <Request>(
-  request: WebhookRequest<Request>,
-  options: WebhookHandlerOptions<Request>,
-): WebhookRejection | undefined => {
-  if (request.method !== 'POST') {
-    return { status: 405, error: 'method_not_allowed', message: 'Blinger delivers webhooks with POST' };
-  }
-  if (options.path === undefined && options.secretToken === undefined) return undefined;
-  const url = parseUrl(request.url);
-  if (options.path !== undefined && url?.pathname !== options.path) {
-    return { status: 404, error: 'not_found', message: 'No webhook endpoint at this path' };
-  }
-  if (options.secretToken !== undefined) {
-    const token = url?.searchParams.get(options.tokenParam ?? 'token') ?? '';
-    if (!tokensEqual(token, options.secretToken)) {
-      return { status: 401, error: 'unauthorized', message: 'Missing or wrong webhook token' };
-    }
-  }
-  return undefined;
-};
-
-type Body = { readonly raw: Uint8Array | null; readonly input: unknown };
-
-const TOO_LARGE: WebhookRejection = { status: 413, error: 'payload_too_large', message: 'Webhook body is too large' };
-
-/** The body as `parseWebhook` input, or the rejection that reading it ended in. */
-const receiveBody = async <Request>(
-  request: WebhookRequest<Request>,
-  options: WebhookHandlerOptions<Request>,
-): Promise<Body | WebhookRejection> => {
-  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (request.contentLength !== null && request.contentLength > maxBytes) return TOO_LARGE;
-  // A declared empty body is empty, even where a body parser turned it into `{}`.
-  if (request.contentLength === 0) return { raw: new Uint8Array(), input: '' };
-  const { body } = request;
-  if (body.kind === 'parsed') return { raw: null, input: body.value };
-  if (body.kind === 'buffered') {
-    return bufferedSize(body.data) > maxBytes ? TOO_LARGE : { raw: bufferedBytes(body.data), input: body.data };
-  }
-  const timeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
-  const read =
-    body.kind === 'declared'
-      ? await readDeclaredBody(body.read, maxBytes, timeoutMs)
-      : await readBody(body.stream, maxBytes, timeoutMs);
-  if (read.ok) return { raw: read.bytes, input: read.bytes };
-  if (read.reason === 'too_large') return TOO_LARGE;
-  if (read.reason === 'timeout') return { status: 408, error: 'body_timeout', message: 'Webhook body arrived too slowly' };
-  return { status: 400, error: 'body_aborted', message: 'The client aborted the request body' };
-};
-
-const isRejection = (value: Body | WebhookRejection): value is WebhookRejection => 'status' in value;
+const FORM_PARSED =
+  'A form body parser (such as express.urlencoded()) parsed this delivery, sent as application/x-www-form-urlencoded, ' +
+  'before the webhook handler: mount the handler before that parser, or limit the parser with its `type` option';
 
 /**
- * Runs user code (the callback, or the unknown-event hook) as the acknowledgement policy says, and
- * picks the answer: `succeeded` or `failed` once it has settled, `succeeded` if it is still running.
+ * A form parser's work: a body sent as a form that was parsed into an object without `webhook`
+ * (a JSON parser given the same body would have kept its `webhook`).
+ */
+const parsedAsForm = (contentType: string | null, value: unknown): boolean =>
+  contentType !== null &&
+  contentType.trimStart().toLowerCase().startsWith('application/x-www-form-urlencoded') &&
+  typeof value === 'object' &&
+  value !== null &&
+  !Object.hasOwn(value, 'webhook');
+
+/** Bytes the endpoint holds in full, decoded from their charset. */
+const fromBytes = (bytes: Uint8Array, contentType: string | null): BodyOutcome => {
+  const text = decodeCharset(bytes, contentType);
+  if (text.kind === 'input') return { kind: 'received', raw: bytes, input: text.input };
+  if (text.kind === 'invalid') return { kind: 'undecodable', raw: bytes, error: text.error };
+  return refused(text.rejection);
+};
+
+/** Reads an unread body within the limits, then undoes its `Content-Encoding` and charset. */
+const readUnread = async <FrameworkRequest>(
+  request: WebhookRequest<FrameworkRequest>,
+  body: Extract<WebhookBody, { kind: 'declared' | 'stream' }>,
+  settings: EndpointSettings<FrameworkRequest>,
+): Promise<BodyOutcome> => {
+  const { maxBodyBytes, bodyTimeoutMs } = settings;
+  const read =
+    body.kind === 'declared'
+      ? await readDeclaredBody(body.read, maxBodyBytes, bodyTimeoutMs)
+      : await readBody(body.stream, maxBodyBytes, bodyTimeoutMs);
+  if (read.kind === 'too_large') return refused(TOO_LARGE, true);
+  if (read.kind === 'timeout') return refused(TIMED_OUT, true);
+  if (read.kind === 'aborted') return refused(ABORTED);
+  const decoded = await undoContentEncoding(read.bytes, request.contentEncoding, maxBodyBytes);
+  return decoded.kind === 'decoded' ? fromBytes(decoded.bytes, request.contentType) : refused(decoded.rejection);
+};
+
+/** Receives the body in whichever state the adapter found it. */
+const receiveBody = async <FrameworkRequest>(
+  request: WebhookRequest<FrameworkRequest>,
+  settings: EndpointSettings<FrameworkRequest>,
+): Promise<BodyOutcome> => {
+  const { body, contentLength } = request;
+  // A declared empty body is empty, even where a body parser turned it into `{}`.
+  if (contentLength === 0) return EMPTY;
+  const tooLarge = contentLength !== null && contentLength > settings.maxBodyBytes;
+  switch (body.kind) {
+    case 'already_read':
+      return body;
+    case 'parsed':
+      if (tooLarge) return refused(TOO_LARGE);
+      return parsedAsForm(request.contentType, body.value)
+        ? { kind: 'already_read', cause: FORM_PARSED }
+        : { kind: 'received', raw: null, input: body.value };
+    case 'buffered': {
+      // A parser's text is encoded once, for both the limit and `context.rawBody`.
+      const bytes = typeof body.data === 'string' ? utf8.encode(body.data) : body.data;
+      if (bytes.byteLength > settings.maxBodyBytes) return refused(TOO_LARGE);
+      return typeof body.data === 'string' ? { kind: 'received', raw: bytes, input: body.data } : fromBytes(bytes, request.contentType);
+    }
+    default:
+      // Refused on its declared length before a byte is read.
+      return tooLarge ? refused(TOO_LARGE, true) : readUnread(request, body, settings);
+  }
+};
+
+/**
+ * Runs user code (the callback or a hook) as the acknowledgement policy says, and picks the
+ * answer: `succeeded` or `failed` once it has settled, `succeeded` if it is still running.
  */
 const acknowledge = async (
   run: () => Promise<boolean>,
@@ -229,54 +162,75 @@ const acknowledge = async (
   failed: WebhookResponse,
 ): Promise<WebhookResponse> => {
   if (policy === 'immediately') return { ...succeeded, pending: run().then(() => undefined) };
-  if (policy === 'after-callback') return (await run()) ? succeeded : failed;
-  const settled = run();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), policy.timeoutMs);
-  });
-  const outcome = await Promise.race([settled, timedOut]);
-  clearTimeout(timer);
-  if (outcome === 'timeout') return { ...succeeded, pending: settled.then(() => undefined) };
-  return outcome ? succeeded : failed;
+  const running = run();
+  if (policy === 'after-callback') return (await running) ? succeeded : failed;
+  const outcome = await withTimeout(running, policy.timeoutMs);
+  if (!outcome.settled) return { ...succeeded, pending: running.then(() => undefined) };
+  return outcome.value ? succeeded : failed;
+};
+
+/** Tells `onRejected` (a logging hook, which must not change the answer) and builds the refusal. */
+const refuse = <FrameworkRequest>(
+  settings: EndpointSettings<FrameworkRequest>,
+  request: WebhookRequest<FrameworkRequest>,
+  rejection: WebhookRejection,
+  unreadRest: boolean,
+): WebhookResponse => {
+  try {
+    settings.hooks.onRejected?.(rejection, request.original);
+  } catch {
+    // Ignored on purpose.
+  }
+  return refusal(rejection, unreadRest);
+};
+
+/** A body that is not JSON or not a valid event: kept by `onInvalidDelivery` if there is one, refused otherwise. */
+const keepOrRefuse = <FrameworkRequest>(
+  error: InvalidJsonError | InvalidPayloadError,
+  context: WebhookContext<FrameworkRequest>,
+  request: WebhookRequest<FrameworkRequest>,
+  settings: EndpointSettings<FrameworkRequest>,
+): Promise<WebhookResponse> | WebhookResponse => {
+  const { onInvalidDelivery, onError } = settings.hooks;
+  if (onInvalidDelivery === undefined) return refuse(settings, request, invalidDelivery(error), false);
+  return acknowledge(() => runCallback(() => onInvalidDelivery(error, context), onError, context), settings.acknowledge, KEPT, NOT_KEPT);
 };
 
 /**
  * Answers one webhook request: checks it, reads and validates the body, runs the callback
  * according to the acknowledgement policy. Never throws.
  */
-export const handleWebhookRequest = async <Request>(
-  request: WebhookRequest<Request>,
-  handler: WebhookHandler<Request>,
-  options: WebhookHandlerOptions<Request> = {},
+export const handleWebhookRequest = async <FrameworkRequest>(
+  request: WebhookRequest<FrameworkRequest>,
+  listener: WebhookListener<FrameworkRequest>,
+  settings: EndpointSettings<FrameworkRequest>,
 ): Promise<WebhookResponse> => {
-  const refused = checkEnvelope(request, options);
-  if (refused !== undefined) {
-    return reject(options, request, refused, refused.status === 405 ? { headers: { allow: 'POST' } } : {});
+  const envelope = checkEnvelope(request.method, request.url, settings as EndpointSettings<never>);
+  if (envelope !== null) return refuse(settings, request, envelope, false);
+  const body = await receiveBody(request, settings);
+  const { onError } = settings.hooks;
+  if (body.kind === 'refused') return refuse(settings, request, body.rejection, body.unreadRest);
+  if (body.kind === 'already_read') {
+    const error = Object.assign(new Error(body.cause), { name: 'BodyAlreadyReadError' });
+    report(onError, error, { rawBody: null, request: request.original });
+    return bodyAlreadyRead(body.cause);
   }
-  const body = await receiveBody(request, options);
-  if (isRejection(body)) {
-    const unread = body.status === 413 || body.status === 408;
-    return reject(options, request, body, unread ? { closeConnection: true, headers: { connection: 'close' } } : {});
-  }
+  const context: WebhookContext<FrameworkRequest> = { rawBody: body.raw, request: request.original };
+  if (body.kind === 'undecodable') return keepOrRefuse(body.error, context, request, settings);
   const parsed = parseWebhook(body.input);
-  const context: WebhookContext<Request> = { rawBody: body.raw, request: request.original };
-  const policy = options.acknowledge ?? 'after-callback';
   if (E.isRight(parsed)) {
-    const event: BlingerWebhook = parsed.right;
-    const run = () => runCallback(() => dispatchTo(handler, event, context), options, context);
-    if (options.dedupe === undefined) return acknowledge(run, policy, ACCEPTED, CALLBACK_FAILED);
-    const once = await claimDelivery(options.dedupe, deliveryKey(event), run);
-    if (once.kind === 'claimed') return acknowledge(once.run, policy, ACCEPTED, CALLBACK_FAILED);
+    const event = parsed.right;
+    const run = () => runCallback(() => dispatchTo(listener, event, context), onError, context);
+    if (settings.dedupe === null) return acknowledge(run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
+    const once = await claimDelivery(settings.dedupe, deliveryKey(event), run);
+    if (once.kind === 'claimed') return acknowledge(once.run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
     return once.kind === 'duplicate' ? DUPLICATE : DEDUPE_STORE_FAILED;
   }
   const error = parsed.left;
-  if (error.kind === 'unknown_event') {
-    // An event added by Blinger after this version: acknowledged whatever the hook does, so Blinger
-    // does not retry it forever.
-    const hook = options.onUnknownEvent;
-    if (hook === undefined) return IGNORED;
-    return acknowledge(() => runCallback(() => hook(error.payload, context), options, context), policy, IGNORED, IGNORED);
-  }
-  return reject(options, request, { status: 400, error: error.kind, message: error.message, parseError: error });
+  if (error.kind !== 'unknown_event') return keepOrRefuse(error, context, request, settings);
+  // An event added by Blinger after this version: acknowledged whatever the hook does, so Blinger
+  // does not retry it forever.
+  const hook = settings.hooks.onUnknownEvent;
+  if (hook === undefined) return IGNORED;
+  return acknowledge(() => runCallback(() => hook(error.payload, context), onError, context), settings.acknowledge, IGNORED, IGNORED);
 };

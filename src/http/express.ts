@@ -3,42 +3,46 @@
  *
  * @module
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookBody } from './body.js';
-import type { WebhookHandlerOptions } from './core.js';
-import type { WebhookHandler } from './handler.js';
-import { bodyStreamOf, respond, toWebhookRequest } from './node.js';
+import { checkListener, type WebhookListener } from './listener.js';
+import { nodeBody, nodeWebhookRequest, respondOnNode, type NodeRequestLike, type NodeResponseLike } from './node-io.js';
+import { settingsFrom, type WebhookHandlerOptions } from './options.js';
 
 /**
  * The parts of an express `Request` the adapter reads. express's own `Request` satisfies it;
  * express is not a dependency of this package.
+ *
+ * @category Adapters
  */
-export interface ExpressRequestLike extends IncomingMessage {
+export interface ExpressRequestLike extends NodeRequestLike {
   /** Set by a body parser: parsed JSON, a `Buffer` (`express.raw()`) or a string (`express.text()`). */
-  body?: unknown;
+  readonly body?: unknown;
   /** The URL before express's mount-path rewriting, with the query string. */
-  originalUrl?: string;
+  readonly originalUrl?: string | undefined;
 }
 
 // body-parser marks a body it has read with `_body` (express 4) or leaves the stream ended (express 5).
 // A parser that skipped the request (another content type) leaves the stream unread.
 const bodyState = (req: ExpressRequestLike): WebhookBody => {
-  const consumed = (req as { _body?: unknown })._body === true || req.readableEnded;
-  if (!consumed) return { kind: 'stream', stream: bodyStreamOf(req) };
+  const parsedByBodyParser = (req as { _body?: unknown })._body === true;
   const { body } = req;
-  // body-parser leaves `undefined` for an empty body: that is an empty delivery, not a parsed value.
+  if (!parsedByBodyParser && (body === undefined || !req.readableEnded)) return nodeBody(req);
+  // body-parser 1 leaves `undefined` for a body it read as empty: an empty delivery.
   if (body === undefined) return { kind: 'buffered', data: new Uint8Array() };
   if (typeof body === 'string' || body instanceof Uint8Array) return { kind: 'buffered', data: body };
   return { kind: 'parsed', value: body };
 };
 
 /**
- * Wraps a webhook callback as an express route handler. Works whether or not a body parser ran
+ * Wraps a webhook listener as an express route handler. Works whether or not a body parser ran
  * before it (`express.json()`, `express.raw()`, `express.text()`, or none). Mind `express.json()`'s
  * default 100 kB limit: a long closed conversation is larger, so either mount this handler before
  * any JSON parser or raise the parser's `limit`.
  *
+ * @throws TypeError when an option has a value it cannot take, naming the option.
+ * @category Adapters
  * @example
+ * ```ts
  * import express from 'express';
  * import { toExpressHandler } from 'blinger-webhooks';
  *
@@ -46,14 +50,18 @@ const bodyState = (req: ExpressRequestLike): WebhookBody => {
  * app.post(
  *   '/blinger',
  *   toExpressHandler(
- *     { on_message_incoming: async (event) => saveMessage(event.message) },
+ *     { on_message_incoming: async (event) => console.log(event.message.message) },
  *     { secretToken: process.env.BLINGER_TOKEN },
  *   ),
  * );
+ * ```
  */
-export const toExpressHandler = <Request extends ExpressRequestLike = ExpressRequestLike>(
-  handler: WebhookHandler<Request>,
-  options: WebhookHandlerOptions<Request> = {},
-): ((req: Request, res: ServerResponse, next?: (error?: unknown) => void) => void) => {
-  return (req, res) => respond(toWebhookRequest(req, bodyState(req), req.originalUrl ?? req.url), res, handler, options);
+export const toExpressHandler = <FrameworkRequest extends ExpressRequestLike = ExpressRequestLike>(
+  listener: WebhookListener<FrameworkRequest>,
+  options: WebhookHandlerOptions<FrameworkRequest> = {},
+): ((req: FrameworkRequest, res: NodeResponseLike, next?: (error?: unknown) => void) => void) => {
+  checkListener(listener);
+  const settings = settingsFrom(options);
+  return (req, res) =>
+    respondOnNode(nodeWebhookRequest(req, bodyState(req), req.originalUrl ?? req.url), res, listener, settings);
 };

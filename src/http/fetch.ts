@@ -3,11 +3,17 @@
  *
  * @module
  */
+import { INTERNAL_ERROR } from './answers.js';
 import type { BodyStream, WebhookBody } from './body.js';
-import { handleWebhookRequest, type WebhookHandlerOptions } from './core.js';
-import type { WebhookHandler } from './handler.js';
+import { handleWebhookRequest } from './core.js';
+import { checkListener, type WebhookListener } from './listener.js';
+import { settingsFrom, type WebhookHandlerOptions } from './options.js';
 
-/** The part of a platform's execution context that keeps work alive after the response (Cloudflare Workers' `ctx`). */
+/**
+ * The part of a platform's execution context that keeps work alive after the response (Cloudflare Workers' `ctx`).
+ *
+ * @category Adapters
+ */
 export interface WaitUntilContext {
   /** Keeps the runtime alive until `promise` settles. */
   waitUntil(promise: Promise<unknown>): void;
@@ -22,12 +28,12 @@ const hasWaitUntil = (value: unknown): value is WaitUntilContext =>
  * bridges cancelling destroys the socket before the 413 is out, while the runtime's own clean-up
  * (Hono's node server drains, then closes) lets the client read the answer.
  */
-const bodyStreamOf = (body: ReadableStream<Uint8Array>): BodyStream => ({
+const webBodyStream = (body: ReadableStream<Uint8Array>): BodyStream => ({
   listen: (sink) => {
     let listening = true;
     const pump = async (): Promise<void> => {
-      const reader = body.getReader();
       try {
+        const reader = body.getReader();
         while (listening) {
           const { done, value } = await reader.read();
           if (done) return sink.end();
@@ -44,6 +50,11 @@ const bodyStreamOf = (body: ReadableStream<Uint8Array>): BodyStream => ({
   },
 });
 
+const CONSUMED =
+  'The request body was already read by something in front of the webhook handler (a middleware that called ' +
+  'c.req.json(), request.text() or the like): pass the handler a request whose body is unread';
+
+/** Reads the whole body (whose declared length the core has checked). */
 const readWhole = (request: Request) => async (): Promise<Uint8Array> => new Uint8Array(await request.arrayBuffer());
 
 /**
@@ -52,46 +63,64 @@ const readWhole = (request: Request) => async (): Promise<Uint8Array> => new Uin
  * lightweight request into a full one over a Web stream, which costs more than the delivery.
  */
 const bodyOf = (request: Request, contentLength: number | null): WebhookBody => {
+  if (request.bodyUsed) return { kind: 'already_read', cause: CONSUMED };
   if (contentLength !== null) return { kind: 'declared', read: readWhole(request) };
   const { body } = request;
-  return body === null ? { kind: 'buffered', data: new Uint8Array() } : { kind: 'stream', stream: bodyStreamOf(body) };
+  if (body === null) return { kind: 'buffered', data: new Uint8Array() };
+  return body.locked ? { kind: 'already_read', cause: CONSUMED } : { kind: 'stream', stream: webBodyStream(body) };
 };
 
+const toResponse = (status: number, headers: Readonly<Record<string, string>>, body: string): Response =>
+  new Response(body, { status, headers });
+
 /**
- * Wraps a webhook callback as a fetch handler `(request) => Promise<Response>`, for Hono, Next.js
+ * Wraps a webhook listener as a fetch handler `(request) => Promise<Response>`, for Hono, Next.js
  * route handlers, Cloudflare Workers, Deno, Bun, and Node behind any fetch bridge. It reads
  * `request.body` as a stream and stops at `maxBodyBytes`.
  *
  * Extra arguments are accepted and searched for a `waitUntil` (as in a Worker's
  * `fetch(request, env, ctx)`): work that continues after the answer is handed to it.
  *
+ * @throws TypeError when an option has a value it cannot take, naming the option.
+ * @category Adapters
  * @example
- * // Hono
- * const blinger = toFetchHandler({ on_user_new: (event) => welcome(event.user) });
- * app.post('/blinger', (c) => blinger(c.req.raw));
+ * ```ts
+ * import { Hono } from 'hono';
+ * import { toFetchHandler } from 'blinger-webhooks';
  *
- * // Next.js App Router: app/blinger/route.ts
- * export const POST = toFetchHandler(async (event) => { await store(event); });
+ * const app = new Hono();
+ * const blinger = toFetchHandler({ on_user_new: (event) => console.log(event.user.id) });
+ * app.post('/blinger', (c) => blinger(c.req.raw));
+ * ```
  */
 export const toFetchHandler = (
-  handler: WebhookHandler<Request>,
+  listener: WebhookListener<Request>,
   options: WebhookHandlerOptions<Request> = {},
 ): ((request: Request, ...platform: unknown[]) => Promise<Response>) => {
+  checkListener(listener);
+  const settings = settingsFrom(options);
   return async (request, ...platform) => {
-    const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-    const contentLength = Number.isSafeInteger(declared) ? declared : null;
-    const response = await handleWebhookRequest(
-      {
-        method: request.method,
-        url: request.url,
-        contentLength,
-        body: bodyOf(request, contentLength),
-        original: request,
-      },
-      handler,
-      options,
-    );
-    if (response.pending !== undefined) platform.find(hasWaitUntil)?.waitUntil(response.pending);
-    return new Response(response.body, { status: response.status, headers: response.headers });
+    try {
+      const { headers } = request;
+      const declared = Number(headers.get('content-length') ?? Number.NaN);
+      const contentLength = Number.isSafeInteger(declared) ? declared : null;
+      const response = await handleWebhookRequest(
+        {
+          method: request.method,
+          url: request.url,
+          contentLength,
+          contentType: headers.get('content-type'),
+          contentEncoding: headers.get('content-encoding'),
+          body: bodyOf(request, contentLength),
+          original: request,
+        },
+        listener,
+        settings,
+      );
+      if (response.pending !== undefined) platform.find(hasWaitUntil)?.waitUntil(response.pending);
+      return toResponse(response.status, response.headers, response.body);
+    } catch {
+      return toResponse(INTERNAL_ERROR.status, INTERNAL_ERROR.headers, INTERNAL_ERROR.body);
+    }
   };
 };

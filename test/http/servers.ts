@@ -8,7 +8,7 @@ import {
   toExpressHandler,
   toFetchHandler,
   toNodeHandler,
-  type WebhookHandler,
+  type WebhookListener,
   type WebhookHandlerOptions,
 } from '../../src/index.js';
 
@@ -18,13 +18,13 @@ export interface RunningEndpoint {
   close(): Promise<void>;
 }
 
-type AnyHandler = WebhookHandler<never>;
+type AnyHandler = WebhookListener<never>;
 type AnyOptions = WebhookHandlerOptions<never>;
 
 /** How each adapter is mounted in a real app, in every body state the issue names. */
 export const setups = {
   'node:http': (handler: AnyHandler, options: AnyOptions) =>
-    createServer(toNodeHandler(handler as WebhookHandler<unknown> as never, { path: '/hook', ...options } as never)),
+    createServer(toNodeHandler(handler as never, { path: '/hook', ...options } as never)),
   'express 5': (handler: AnyHandler, options: AnyOptions) => expressApp(express, 'none', handler, options),
   'express 5 + json()': (handler: AnyHandler, options: AnyOptions) => expressApp(express, 'json', handler, options),
   'express 5 + raw()': (handler: AnyHandler, options: AnyOptions) => expressApp(express, 'raw', handler, options),
@@ -34,6 +34,8 @@ export const setups = {
   'express 4 + json()': (handler: AnyHandler, options: AnyOptions) => expressApp(express4, 'json', handler, options),
   'express 4 + raw()': (handler: AnyHandler, options: AnyOptions) => expressApp(express4, 'raw', handler, options),
   'express 4 + json() skipped': (handler: AnyHandler, options: AnyOptions) => expressApp(express4, 'skipped', handler, options),
+  'express 5 + urlencoded()': (handler: AnyHandler, options: AnyOptions) => expressApp(express, 'urlencoded', handler, options),
+  'express 4 + urlencoded()': (handler: AnyHandler, options: AnyOptions) => expressApp(express4, 'urlencoded', handler, options),
   'fetch in Hono': (handler: AnyHandler, options: AnyOptions) => {
     const app = new Hono();
     const webhook = toFetchHandler(handler as never, options as never);
@@ -47,8 +49,11 @@ export type SetupName = keyof typeof setups;
 /** Body states where a JSON body parser already ran, so body-parser itself answers malformed JSON. */
 export const parsesJsonFirst = (name: SetupName): boolean => name.endsWith('json()');
 
+/** Body states where a body parser reads every request before the adapter (whatever its content type). */
+export const parsesFirst = (name: SetupName): boolean => /json\(\)$|raw\(\)$|text\(\)$/.test(name);
+
 type ExpressModule = typeof express;
-type BodyState = 'none' | 'json' | 'raw' | 'text' | 'skipped';
+type BodyState = 'none' | 'json' | 'raw' | 'text' | 'skipped' | 'urlencoded';
 
 const PARSER_LIMIT = '50mb';
 
@@ -59,6 +64,8 @@ function expressApp(factory: ExpressModule | typeof express4, state: BodyState, 
   if (state === 'text') app.use((factory as ExpressModule).text({ limit: PARSER_LIMIT, type: '*/*' }));
   // Mounted, but only for application/json: requests sent as text/plain pass with their stream unread.
   if (state === 'skipped') app.use((factory as ExpressModule).json({ limit: PARSER_LIMIT }));
+  // App-wide, as many apps mount it: parses only application/x-www-form-urlencoded bodies.
+  if (state === 'urlencoded') app.use((factory as ExpressModule).urlencoded({ limit: PARSER_LIMIT, extended: false }));
   app.all('/hook', toExpressHandler(handler as never, options as never));
   return app;
 }

@@ -1,0 +1,204 @@
+/**
+ * Node plumbing shared by the `node:http` and express adapters: reading a Node request's body,
+ * translating the request for the core, writing the answer. Typed structurally, so that the
+ * package's types need neither `node:http` nor `@types/node`.
+ *
+ * @module
+ */
+import { INTERNAL_ERROR, type WebhookResponse } from './answers.js';
+import type { BodyStream, WebhookBody } from './body.js';
+import { handleWebhookRequest, type WebhookRequest } from './core.js';
+import type { WebhookListener } from './listener.js';
+import type { EndpointSettings } from './options.js';
+
+/**
+ * The parts of a Node `IncomingMessage` the adapters read. Node's own `IncomingMessage` (and
+ * Koa's `ctx.req`, Fastify's `request.raw`, express's `Request`) satisfies it.
+ *
+ * @category Adapters
+ */
+export interface NodeRequestLike {
+  /** The request method (`POST`). */
+  readonly method?: string | undefined;
+  /** The request target as sent: the path and query string. */
+  readonly url?: string | undefined;
+  /** The request headers, names in lower case. */
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The body stream has ended (someone read it all). */
+  readonly readableEnded: boolean;
+  /** Data has been read from the body stream. */
+  readonly readableDidRead?: boolean | undefined;
+  /** The connection, closed by the adapter after a refusal whose body the client keeps sending. */
+  readonly socket?: NodeSocketLike | null | undefined;
+  /** Receives the body's chunks. */
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  /** Learns that the body ended, or the request closed or failed. */
+  once(event: 'end' | 'close' | 'error', listener: () => void): unknown;
+  /** Stops receiving the body's chunks. */
+  off(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  /** Stops listening for the end of the body. */
+  off(event: 'end' | 'close' | 'error', listener: () => void): unknown;
+  /** Discards the rest of a refused body. */
+  resume(): unknown;
+}
+
+/**
+ * The parts of a Node `Socket` the adapters use, while discarding the rest of a refused body.
+ *
+ * @category Adapters
+ */
+export interface NodeSocketLike {
+  /** Closes the connection. */
+  destroy(): void;
+  /** Learns, before Node's HTTP parser does, that the client has finished sending. */
+  prependOnceListener(event: 'end', listener: () => void): unknown;
+  /** Stops listening for the client's end. */
+  off(event: 'end', listener: () => void): unknown;
+}
+
+/**
+ * The parts of a Node `ServerResponse` the adapters write. Node's own `ServerResponse` satisfies it.
+ *
+ * @category Adapters
+ */
+export interface NodeResponseLike {
+  /** Someone else already answered: the adapter then writes nothing. */
+  readonly headersSent: boolean;
+  /** The response has been ended. */
+  readonly writableEnded: boolean;
+  /** The connection is gone. */
+  readonly destroyed: boolean;
+  /** Writes the status and headers. */
+  writeHead(status: number, headers: Readonly<Record<string, string>>): unknown;
+  /** Writes (part of) the body. */
+  write(chunk: string): unknown;
+  /** Ends the response, with the last of the body. */
+  end(chunk?: string): unknown;
+  /** Drops a connection that can no longer be answered. */
+  destroy(): unknown;
+}
+
+const header = (req: NodeRequestLike, name: string): string | null => {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : null;
+};
+
+const declaredLength = (req: NodeRequestLike): number | null => {
+  const value = header(req, 'content-length');
+  const length = value === null ? Number.NaN : Number(value);
+  return Number.isSafeInteger(length) ? length : null;
+};
+
+/**
+ * A Node request's unread body, on plain `data`/`end` events: Node's async iterator over a request
+ * adds event-loop turns to every delivery, and its `return()` destroys the socket before a 413
+ * could be written. Stopping here only removes the listeners.
+ */
+const nodeBodyStream = (req: NodeRequestLike): BodyStream => ({
+  listen: (sink) => {
+    let ended = false;
+    const onEnd = (): void => {
+      ended = true;
+      sink.end();
+    };
+    // 'close' before 'end' is a client that went away mid-body.
+    const onClose = (): void => {
+      if (!ended) sink.fail();
+    };
+    const onData = (chunk: Uint8Array): void => sink.chunk(chunk);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onClose);
+    req.once('close', onClose);
+    return () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onClose);
+      req.off('close', onClose);
+    };
+  },
+});
+
+const CONSUMED =
+  'The request body was already read by something in front of the webhook handler (a body parser or middleware ' +
+  'that did not keep it): mount the handler before it';
+
+/** A Node request's body as the core needs it: unread, or already consumed by someone else. */
+export const nodeBody = (req: NodeRequestLike): WebhookBody =>
+  req.readableEnded || req.readableDidRead === true
+    ? { kind: 'already_read', cause: CONSUMED }
+    : { kind: 'stream', stream: nodeBodyStream(req) };
+
+/** Translates a Node request, with its body in whichever state it is, for the core. */
+export const nodeWebhookRequest = <FrameworkRequest extends NodeRequestLike>(
+  req: FrameworkRequest,
+  body: WebhookBody,
+  url: string = req.url ?? '/',
+): WebhookRequest<FrameworkRequest> => ({
+  method: req.method ?? 'GET',
+  url,
+  contentLength: declaredLength(req),
+  contentType: header(req, 'content-type'),
+  contentEncoding: header(req, 'content-encoding'),
+  body,
+  original: req,
+});
+
+/** How long to keep discarding an unread body after a 413 or 408 before cutting the connection. */
+const LINGER_MS = 2000;
+
+/**
+ * Sends the answer but ends the response only once the client stops sending, as nginx's
+ * lingering close does: closing a socket with unread data resets the connection, and the client
+ * would lose the 413 or 408 it was sent. The rest of the body is discarded, never buffered; a
+ * client that keeps sending is cut off after {@link LINGER_MS}.
+ *
+ * A client that half-closes mid-body (as it should on `Connection: close`) makes Node's HTTP
+ * parser fail on the unfinished body and destroy the socket with a "Parse Error", which Koa and
+ * others log with its stack: anyone could fill the logs that way. So the socket is closed here
+ * first, quietly, as soon as the client's end arrives; by then everything it sent has been read.
+ */
+const answerThenLinger = (req: NodeRequestLike, res: NodeResponseLike, body: string): void => {
+  const { socket } = req;
+  const end = (): void => {
+    clearTimeout(timer);
+    socket?.off('end', closeQuietly);
+    if (!res.writableEnded) res.end();
+  };
+  const closeQuietly = (): void => {
+    end();
+    socket?.destroy();
+  };
+  const timer = setTimeout(closeQuietly, LINGER_MS);
+  (timer as { unref?: () => void }).unref?.();
+  req.once('end', end);
+  req.once('close', end);
+  req.once('error', end);
+  socket?.prependOnceListener('end', closeQuietly);
+  req.resume();
+  res.write(body);
+};
+
+/** Writes the core's answer; closes the connection when the body was left unread. */
+const writeNodeResponse = (req: NodeRequestLike, res: NodeResponseLike, response: WebhookResponse): void => {
+  if (res.headersSent || res.writableEnded || res.destroyed) return;
+  res.writeHead(response.status, response.headers);
+  if (response.closeConnection) answerThenLinger(req, res, response.body);
+  else res.end(response.body);
+};
+
+/** Runs the core on a Node request and writes its answer, whatever happens. */
+export const respondOnNode = <FrameworkRequest extends NodeRequestLike>(
+  request: WebhookRequest<FrameworkRequest>,
+  res: NodeResponseLike,
+  listener: WebhookListener<FrameworkRequest>,
+  settings: EndpointSettings<FrameworkRequest>,
+): void => {
+  handleWebhookRequest(request, listener, settings)
+    .then(
+      (response) => writeNodeResponse(request.original, res, response),
+      () => writeNodeResponse(request.original, res, INTERNAL_ERROR),
+    )
+    // Only a broken socket gets here; there is no one left to answer.
+    .catch(() => res.destroy());
+};
