@@ -22,7 +22,7 @@ export default defineConfig([
   },
   {
     // The `blinger-webhooks` command (package.json `bin`): ESM only, no types, executable.
-    entry: { cli: 'src/cli/index.ts' },
+    entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     dts: false,
     clean: false,

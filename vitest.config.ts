@@ -1,16 +1,37 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    typecheck: {
-      enabled: true,
-      include: ['test/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
-      // TypeScript 5.9 by path: `typescript7` (consumer tests only) also installs a `tsc` binary.
-      checker: 'node_modules/typescript/bin/tsc',
-    },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/runtimes/**'],
+          typecheck: {
+            enabled: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+            // TypeScript 5.9 by path: `typescript7` (consumer tests only) also installs a `tsc` binary.
+            checker: 'node_modules/typescript/bin/tsc',
+          },
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Real runtimes (Next.js build + start, wrangler dev, Bun, Deno): after every other test,
+        // one file at a time, so that they do not compete for the two CI cores.
+        extends: true,
+        test: {
+          name: 'runtimes',
+          include: ['test/runtimes/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

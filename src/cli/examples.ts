@@ -5,7 +5,7 @@
  */
 import { isWebhookName, webhookNames } from '../index.js';
 import { examples } from '../testing/index.js';
-import { type Command, EXIT_OK, parseCommandArgs, UsageError } from './io.js';
+import { defineCommand, EXIT_OK, UsageError } from './io.js';
 
 const help = `Usage: blinger-webhooks examples [EVENT]
 
@@ -21,16 +21,13 @@ Examples:
   blinger-webhooks examples
   blinger-webhooks examples on_message_incoming > message.json`;
 
-export const examplesCommand: Command = {
+export const examplesCommand = defineCommand({
   name: 'examples',
   description: 'print a documented example payload (or list the events)',
   help,
-  run: async (args, io) => {
-    const { values, positionals } = parseCommandArgs(args, {}, 1);
-    if (values.help) {
-      io.out(help);
-      return EXIT_OK;
-    }
+  options: {},
+  maxPositionals: 1,
+  run: async ({ positionals }, io) => {
     const name = positionals[0];
     if (name === undefined) {
       for (const event of webhookNames) io.out(event);
@@ -42,4 +39,4 @@ export const examplesCommand: Command = {
     io.out(JSON.stringify(examples[name], null, 2));
     return EXIT_OK;
   },
-};
+});

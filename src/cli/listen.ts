@@ -6,36 +6,42 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type BlingerWebhook, toNodeHandler, type WebhookRejection } from '../index.js';
-import { type CliIo, type Command, EXIT_FAILURE, EXIT_OK, parseCommandArgs, UsageError } from './io.js';
+import { type BlingerWebhook, DEFAULT_MAX_BODY_BYTES, toNodeHandler, type WebhookRejection } from '../index.js';
+import { type CliIo, defineCommand, describeFileError, EXIT_FAILURE, EXIT_OK, InputError, UsageError } from './io.js';
+import { type BodyTap, type DeliveryMeta, type DeliveryStore, openDeliveryStore, tapBody } from './save.js';
 import type { Style } from './style.js';
 import { describeParseError, formatSummary, quoteForTerminal, summarizeWebhook } from './summary.js';
 
 const DEFAULT_PORT = 3000;
 const DEFAULT_HOST = '127.0.0.1';
 
-const help = `Usage: blinger-webhooks listen [--port N] [--path P] [--token T] [--verbose]
+const help = `Usage: blinger-webhooks listen [--port N] [--path P] [--token T] [--save DIR] [--verbose]
 
 Starts a local webhook receiver and prints every delivery as it arrives: a summary line per
 event (the same as "validate"), and the precise reasons for any delivery it refuses. It answers
 exactly as the HTTP adapters do (200, 400 with the problems, 401, 404, 405, 413...).
-Ctrl-C stops it.
+With --save, it also keeps the body of every delivery it reads, valid or not, byte for byte,
+ready for "blinger-webhooks replay". Ctrl-C stops it.
 
 Options:
   -p, --port N     port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
       --host H     interface to listen on (default ${DEFAULT_HOST})
       --path P     accept deliveries on path P only (default: every path)
   -t, --token T    require ?token=T, like the adapters' secretToken option
+  -s, --save DIR   write each delivery's body to DIR (created if needed), one file per
+                   delivery named by arrival time, with its status in a .meta.json beside it
   -v, --verbose    also print each decoded event in full
   -h, --help       show this help
 
-Exit status: 0 stopped with Ctrl-C, 1 could not listen (port in use...), 2 usage error.
+Exit status: 0 stopped with Ctrl-C, 1 could not listen (port in use...), 2 usage error or
+a --save directory that cannot be written.
 
 Examples:
   blinger-webhooks listen --port 3000 --path /blinger
-  blinger-webhooks send http://127.0.0.1:3000/blinger --event on_conversation_closed`;
+  blinger-webhooks send http://127.0.0.1:3000/blinger --event on_conversation_closed
+  blinger-webhooks listen --port 3000 --save deliveries/`;
 
-/** What happened to one request, noted by the hooks and printed once the answer is sent. */
+/** What the adapter made of one request, noted by its hooks. */
 type Outcome =
   | { readonly kind: 'event'; readonly event: BlingerWebhook }
   | { readonly kind: 'rejected'; readonly rejection: WebhookRejection }
@@ -92,35 +98,159 @@ const outcomeLines = (outcome: Outcome | undefined, verbose: boolean, style: Sty
   }
 };
 
-const serve = (io: CliIo, options: { port: number; host: string; path?: string; token?: string; verbose: boolean }) =>
+/** One request, from its arrival to the line printed once it is answered. */
+interface Delivery {
+  readonly receivedAt: Date;
+  /** Its body as read by the adapter, with `--save`. */
+  readonly tap?: BodyTap;
+  outcome?: Outcome;
+  /** The save of its body (`--save`), started as soon as the adapter has decoded it; the file name. */
+  saving?: Promise<string>;
+  /** The size of the body being saved. */
+  bytes?: number;
+}
+
+interface ListenOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly path?: string;
+  readonly token?: string;
+  readonly store?: DeliveryStore;
+  readonly verbose: boolean;
+}
+
+/** The event a delivery claims to be, valid or not. */
+const eventName = (outcome: Outcome | undefined): string | null => {
+  if (outcome?.kind === 'event') return outcome.event.webhook;
+  if (outcome?.kind === 'unknown' && typeof outcome.name === 'string') return outcome.name;
+  if (outcome?.kind === 'rejected' && outcome.rejection.parseError?.kind === 'invalid_payload') return outcome.rejection.parseError.event;
+  return null;
+};
+
+const metaOf = (req: IncomingMessage, res: ServerResponse, delivery: Delivery, bytes: number): DeliveryMeta => ({
+  receivedAt: delivery.receivedAt.toISOString(),
+  method: req.method ?? '?',
+  path: (req.url ?? '/').split('?')[0] ?? '/',
+  status: res.headersSent ? res.statusCode : null,
+  event: eventName(delivery.outcome),
+  error: delivery.outcome?.kind === 'rejected' ? delivery.outcome.rejection.error : null,
+  contentType: req.headers['content-type'] ?? null,
+  contentEncoding: req.headers['content-encoding'] ?? null,
+  bytes,
+});
+
+/**
+ * Whether the adapter read the whole body: it decoded it (an event, an unknown event, invalid
+ * JSON or payload), or refused it after its end. A request refused before (401, 404, 405, 413...)
+ * is not a delivery, and Node discards the rest of its body.
+ */
+const bodyWasRead = (outcome: Outcome, tap: BodyTap): boolean =>
+  outcome.kind !== 'rejected' || outcome.rejection.parseError !== undefined || tap.ended();
+
+const serve = (io: CliIo, options: ListenOptions) =>
   new Promise<number>((resolve) => {
     const style = io.outStyle;
-    const outcomes = new WeakMap<IncomingMessage, Outcome>();
+    const { store } = options;
+    const deliveries = new WeakMap<IncomingMessage, Delivery>();
+    /** Saves and prints still under way, awaited before `listen` exits. */
+    const pending = new Set<Promise<void>>();
     const note = (req: IncomingMessage, outcome: Outcome): void => {
-      outcomes.set(req, outcome);
+      const delivery = deliveries.get(req);
+      if (delivery === undefined) return;
+      delivery.outcome = outcome;
+      if (store !== undefined && delivery.tap !== undefined && bodyWasRead(outcome, delivery.tap)) save(store, delivery, delivery.tap);
     };
-    const handler = toNodeHandler<IncomingMessage>((event, context) => note(context.request, { kind: 'event', event }), {
-      ...(options.path === undefined ? {} : { path: options.path }),
-      ...(options.token === undefined ? {} : { secretToken: options.token }),
-      onRejected: (rejection, req) => note(req, { kind: 'rejected', rejection }),
-      onUnknownEvent: (payload, context) => note(context.request, { kind: 'unknown', name: payload.webhook }),
-    });
-    const report = (req: IncomingMessage, res: ServerResponse): void => {
-      const status = res.writableFinished ? colourStatus(res.statusCode, style) : style.red('---');
-      const [first = '', ...rest] = outcomeLines(outcomes.get(req), options.verbose, style);
-      io.out(`${style.dim(clock())} ${status} ${req.method ?? '?'} ${shownPath(req)} ${first}`);
+    // A delivery whose body could not be saved is answered 500, so that a sender that retries does.
+    const saved = async (req: IncomingMessage): Promise<void> => {
+      await deliveries.get(req)?.saving;
+    };
+    const handler = toNodeHandler<IncomingMessage>(
+      async (event, context) => {
+        note(context.request, { kind: 'event', event });
+        await saved(context.request);
+      },
+      {
+        ...(options.path === undefined ? {} : { path: options.path }),
+        ...(options.token === undefined ? {} : { secretToken: options.token }),
+        onRejected: (rejection, req) => note(req, { kind: 'rejected', rejection }),
+        onUnknownEvent: async (payload, context) => {
+          note(context.request, { kind: 'unknown', name: payload.webhook });
+          await saved(context.request);
+        },
+        onError: () => {
+          // The failed save is printed with the delivery's line.
+        },
+      },
+    );
+
+    const save = (to: DeliveryStore, delivery: Delivery, tap: BodyTap): void => {
+      const body = tap.bytes();
+      if (body === null || delivery.saving !== undefined) return;
+      const saving = to.saveBody(delivery.receivedAt, body);
+      // Handled where it is reported; this keeps a failure from being an unhandled rejection meanwhile.
+      saving.catch(() => {});
+      delivery.saving = saving;
+      delivery.bytes = body.byteLength;
+    };
+
+    /** Writes the side file of a saved delivery; resolves to the line saying why it failed, if it did. */
+    const saveMeta = async (
+      to: DeliveryStore,
+      name: string,
+      req: IncomingMessage,
+      res: ServerResponse,
+      delivery: Delivery,
+    ): Promise<string | undefined> => {
+      try {
+        await to.saveMeta(name, metaOf(req, res, delivery, delivery.bytes ?? 0));
+        return undefined;
+      } catch (error) {
+        return `${io.errStyle.red('Could not save')} the status of ${name}: ${describeFileError(error)}`;
+      }
+    };
+
+    /** The save's file name, or the line saying why it failed. */
+    const savedName = async (delivery: Delivery): Promise<{ name?: string; failure?: string }> => {
+      if (delivery.saving === undefined) return {};
+      try {
+        return { name: await delivery.saving };
+      } catch (error) {
+        return { failure: `${io.errStyle.red('Could not save')} the delivery in ${options.store?.dir ?? '?'}: ${describeFileError(error)}` };
+      }
+    };
+
+    const report = async (req: IncomingMessage, res: ServerResponse, delivery: Delivery): Promise<void> => {
+      // headersSent: the answer went out even if the client closed before its end (a 413 it stopped sending for).
+      const status = res.headersSent ? colourStatus(res.statusCode, style) : style.red('---');
+      const { name, failure } = await savedName(delivery);
+      // The side file first: once the line is printed, everything about the delivery is on disk.
+      const metaFailure = name === undefined || store === undefined ? undefined : await saveMeta(store, name, req, res, delivery);
+      const [first = '', ...rest] = outcomeLines(delivery.outcome, options.verbose, style);
+      const where = name === undefined ? '' : ` ${style.dim(`> ${name}`)}`;
+      io.out(`${style.dim(clock())} ${status} ${req.method ?? '?'} ${shownPath(req)} ${first}${where}`);
       for (const line of rest) io.out(line);
+      for (const line of [failure, metaFailure]) if (line !== undefined) io.err(line);
     };
+
     const server = createServer((req, res) => {
-      res.once('close', () => report(req, res));
+      const receivedAt = new Date();
+      // The adapter keeps to its default limit, so a body the tap keeps whole is one it may read whole.
+      const delivery: Delivery = store === undefined ? { receivedAt } : { receivedAt, tap: tapBody(req, DEFAULT_MAX_BODY_BYTES) };
+      deliveries.set(req, delivery);
+      res.once('close', () => {
+        const done = report(req, res, delivery).finally(() => pending.delete(done));
+        pending.add(done);
+      });
       handler(req, res);
     });
 
+    let stopInterrupts = (): void => {};
     const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      stopInterrupts();
       io.err(style.dim('Stopping...'));
-      server.close(() => resolve(EXIT_OK));
+      server.close(() => {
+        void Promise.allSettled([...pending]).then(() => resolve(EXIT_OK));
+      });
       // Keep-alive connections would hold close() open until they time out.
       server.closeAllConnections();
     };
@@ -136,40 +266,46 @@ const serve = (io: CliIo, options: { port: number; host: string; path?: string; 
       const scope = options.path === undefined ? ' (every path)' : '';
       const token = options.token === undefined ? '' : ' (with ?token=)';
       io.out(`Listening for Blinger webhooks on ${style.bold(url)}${scope}${token}`);
+      if (store !== undefined) io.out(`Saving every delivery's body in ${style.bold(store.dir)}`);
       io.out(style.dim(`Try: blinger-webhooks send ${url}${options.token === undefined ? '' : ' --token ...'}  (Ctrl-C to stop)`));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      stopInterrupts = io.onInterrupt(stop);
     });
   });
 
-export const listenCommand: Command = {
+const openStore = async (dir: string): Promise<DeliveryStore> => {
+  try {
+    return await openDeliveryStore(dir);
+  } catch (error) {
+    throw new InputError(`Cannot save deliveries in ${JSON.stringify(dir)}: ${describeFileError(error)}`);
+  }
+};
+
+export const listenCommand = defineCommand({
   name: 'listen',
-  description: 'run a local receiver that prints every delivery',
+  description: 'run a local receiver that prints (and saves) every delivery',
   help,
-  run: async (args, io) => {
-    const { values } = parseCommandArgs(
-      args,
-      {
-        port: { type: 'string', short: 'p' },
-        host: { type: 'string' },
-        path: { type: 'string' },
-        token: { type: 'string', short: 't' },
-        verbose: { type: 'boolean', short: 'v' },
-      },
-      0,
-    );
-    if (values.help) {
-      io.out(help);
-      return EXIT_OK;
-    }
+  options: {
+    port: { type: 'string', short: 'p' },
+    host: { type: 'string' },
+    path: { type: 'string' },
+    token: { type: 'string', short: 't' },
+    save: { type: 'string', short: 's' },
+    verbose: { type: 'boolean', short: 'v' },
+  },
+  maxPositionals: 0,
+  run: async ({ values }, io) => {
     const path = parsePath(values.path);
+    const port = parsePort(values.port);
     if (values.token === '') throw new UsageError('--token must not be empty');
+    if (values.save === '') throw new UsageError('--save needs a directory');
+    const store = values.save === undefined ? undefined : await openStore(values.save);
     return serve(io, {
-      port: parsePort(values.port),
+      port,
       host: values.host ?? DEFAULT_HOST,
       ...(path === undefined ? {} : { path }),
       ...(values.token === undefined ? {} : { token: values.token }),
+      ...(store === undefined ? {} : { store }),
       verbose: values.verbose === true,
     });
   },
-};
+});

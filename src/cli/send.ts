@@ -6,13 +6,14 @@
  */
 import { isWebhookName, webhookNames } from '../index.js';
 import { examples } from '../testing/index.js';
-import { type Command, EXIT_FAILURE, EXIT_OK, parseCommandArgs, readInput, UsageError } from './io.js';
-import { quoteForTerminal } from './summary.js';
+import { type CliIo, defineCommand, EXIT_FAILURE, EXIT_OK, readInput, UsageError } from './io.js';
+import { post, type PostOutcome } from './post.js';
+import { escapeForTerminal, quoteForTerminal } from './summary.js';
 import { packageVersion } from './version.js';
 
 const DEFAULT_EVENT = 'on_message_incoming';
-const DEFAULT_TIMEOUT_MS = 30_000;
-const SHOWN_RESPONSE_CHARS = 64 * 1024;
+/** How long `send` and `replay` wait for an answer, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const help = `Usage: blinger-webhooks send URL [--event NAME | --file FILE] [--token T]
 
@@ -34,7 +35,8 @@ Examples:
   blinger-webhooks send http://localhost:3000/blinger --event on_conversation_closed
   blinger-webhooks send http://localhost:3000/blinger --file delivery.json --token s3cret`;
 
-const parseUrl = (text: string): URL => {
+/** Parses the URL given on the command line: http or https only. */
+export const parseTargetUrl = (text: string): URL => {
   let url: URL;
   try {
     url = new URL(text);
@@ -45,91 +47,80 @@ const parseUrl = (text: string): URL => {
   return url;
 };
 
-const parseTimeout = (text: string | undefined): number => {
+/** Parses `--timeout`: a positive whole number of milliseconds. */
+export const parseTimeout = (text: string | undefined): number => {
   if (text === undefined) return DEFAULT_TIMEOUT_MS;
   const ms = Number(text);
-  if (!Number.isSafeInteger(ms) || ms <= 0) throw new UsageError('--timeout must be a positive whole number of milliseconds');
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(ms) || ms <= 0) {
+    throw new UsageError('--timeout must be a positive whole number of milliseconds');
+  }
   return ms;
 };
 
+/** Parses `--token-param`: a non-empty query parameter name. */
+export const parseTokenParam = (text: string | undefined): string => {
+  if (text === '') throw new UsageError('--token-param must not be empty');
+  return text ?? 'token';
+};
+
 /** The URL as it may be shown: the secret replaced by `***`. */
-const redact = (url: URL, tokenParam: string): string => {
+export const redact = (url: URL, tokenParam: string): string => {
   if (!url.searchParams.has(tokenParam)) return url.href;
   const shown = new URL(url.href);
   shown.searchParams.set(tokenParam, '***');
   return shown.href.replace('%2A%2A%2A', '***');
 };
 
-const describeFailure = (error: unknown): string => {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'no answer before the timeout';
-  // fetch wraps the socket error (ECONNREFUSED, ENOTFOUND...) in `cause`.
-  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  if (typeof cause?.code === 'string') return cause.code;
-  return error instanceof Error ? error.message : String(error);
+/** The headers Blinger's deliveries carry that matter to a receiver, and who sent this one. */
+export const deliveryHeaders = (contentType = 'application/json'): Record<string, string> => ({
+  'content-type': contentType,
+  'user-agent': `blinger-webhooks-cli/${packageVersion()}`,
+});
+
+const printAnswer = (outcome: Extract<PostOutcome, { kind: 'answered' }>, io: CliIo): boolean => {
+  const ok = outcome.status >= 200 && outcome.status < 300;
+  const status = `${outcome.status} ${outcome.statusText}`.trim();
+  io.out(ok ? io.outStyle.green(status) : io.outStyle.red(status));
+  if (outcome.location !== null) io.out(`Location: ${escapeForTerminal(outcome.location)}`);
+  if (outcome.body !== '') io.out(escapeForTerminal(outcome.truncated ? `${outcome.body}…` : outcome.body));
+  return ok;
 };
 
-export const sendCommand: Command = {
+export const sendCommand = defineCommand({
   name: 'send',
   description: 'POST an example event or a file to an endpoint and print the answer',
   help,
-  run: async (args, io) => {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        event: { type: 'string', short: 'e' },
-        file: { type: 'string', short: 'f' },
-        token: { type: 'string', short: 't' },
-        'token-param': { type: 'string' },
-        timeout: { type: 'string' },
-      },
-      1,
-    );
-    if (values.help) {
-      io.out(help);
-      return EXIT_OK;
-    }
+  options: {
+    event: { type: 'string', short: 'e' },
+    file: { type: 'string', short: 'f' },
+    token: { type: 'string', short: 't' },
+    'token-param': { type: 'string' },
+    timeout: { type: 'string' },
+  },
+  maxPositionals: 1,
+  run: async ({ values, positionals }, io) => {
     const target = positionals[0];
     if (target === undefined) throw new UsageError('Give the URL to send to');
-    const url = parseUrl(target);
+    const url = parseTargetUrl(target);
     const timeoutMs = parseTimeout(values.timeout);
     if (values.event !== undefined && values.file !== undefined) throw new UsageError('Give --event or --file, not both');
     const event = values.event ?? (values.file === undefined ? DEFAULT_EVENT : undefined);
     if (event !== undefined && !isWebhookName(event)) {
       throw new UsageError(`Unknown event ${JSON.stringify(event)}; the events are: ${webhookNames.join(', ')}`);
     }
-    const tokenParam = values['token-param'] ?? 'token';
+    const tokenParam = parseTokenParam(values['token-param']);
     if (values.token !== undefined) url.searchParams.set(tokenParam, values.token);
 
     const body =
-      event !== undefined
-        ? JSON.stringify(examples[event])
-        : // A copy backed by a plain ArrayBuffer, which is what fetch's types accept.
-          new Uint8Array(await readInput(values.file ?? '-', io));
+      event !== undefined ? new TextEncoder().encode(JSON.stringify(examples[event])) : await readInput(values.file ?? '-', io);
     const what = event ?? (values.file === '-' ? 'stdin' : quoteForTerminal(values.file ?? ''));
-    const size = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-    io.out(io.outStyle.dim(`POST ${redact(url, tokenParam)} (${what}, ${size} bytes)`));
+    io.out(io.outStyle.dim(`POST ${redact(url, tokenParam)} (${what}, ${body.byteLength} bytes)`));
 
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': `blinger-webhooks-cli/${packageVersion()}` },
-        body,
-        // A redirect would turn the POST into a GET; show it instead of following it.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      io.err(`${io.errStyle.red('send failed')}: ${describeFailure(error)} (${redact(url, tokenParam)})`);
+    const outcome = await post(url, body, deliveryHeaders(), timeoutMs);
+    if (outcome.kind === 'failed') {
+      io.err(`${io.errStyle.red('send failed')}: ${outcome.reason} (${redact(url, tokenParam)})`);
       return EXIT_FAILURE;
     }
-    const ok = response.status >= 200 && response.status < 300;
-    const status = `${response.status} ${response.statusText}`.trim();
-    io.out(ok ? io.outStyle.green(status) : io.outStyle.red(status));
-    const location = response.headers.get('location');
-    if (location !== null) io.out(`Location: ${location}`);
-    const text = await response.text();
-    if (text !== '') io.out(text.length > SHOWN_RESPONSE_CHARS ? `${text.slice(0, SHOWN_RESPONSE_CHARS)}…` : text);
-    return ok ? EXIT_OK : EXIT_FAILURE;
+    return printAnswer(outcome, io) ? EXIT_OK : EXIT_FAILURE;
   },
-};
+});

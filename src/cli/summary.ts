@@ -87,15 +87,21 @@ export const summarizeWebhook = (event: BlingerWebhook): WebhookSummary =>
 // that can move the cursor or reorder what a terminal shows.
 const UNSAFE_FOR_TERMINAL = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+const escapeChar = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /** A string from a payload, shortened, quoted and escaped for a terminal. */
 export const quoteForTerminal = (text: string, limit = TEXT_LIMIT): string => {
   const chars = [...text];
   const short = chars.length > limit ? `${chars.slice(0, limit - 1).join('')}…` : text;
-  return JSON.stringify(short).replace(
-    UNSAFE_FOR_TERMINAL,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return JSON.stringify(short).replace(UNSAFE_FOR_TERMINAL, escapeChar);
 };
+
+/**
+ * Text from a server (a response body), printed as it is except for the characters that could
+ * take over a terminal, which are escaped; line breaks and tabs stay.
+ */
+export const escapeForTerminal = (text: string): string =>
+  text.replace(/[\u0000-\u0008\u000b-\u001f]/g, escapeChar).replace(UNSAFE_FOR_TERMINAL, escapeChar);
 
 const BARE_WORD = /^[A-Za-z0-9_.-]{1,40}$/;
 

@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { parseWebhook } from '../index.js';
-import { type Command, EXIT_FAILURE, EXIT_OK, parseCommandArgs, readInput, UsageError } from './io.js';
+import { defineCommand, EXIT_FAILURE, EXIT_OK, readInput, UsageError } from './io.js';
 import { describeParseError, formatSummary, summarizeWebhook } from './summary.js';
 
 const help = `Usage: blinger-webhooks validate [FILE|-] [--verbose]
@@ -24,16 +24,13 @@ Examples:
   blinger-webhooks validate delivery.json
   curl -s https://example.com/captured | blinger-webhooks validate -`;
 
-export const validateCommand: Command = {
+export const validateCommand = defineCommand({
   name: 'validate',
   description: 'decode a captured payload and print its summary or its problems',
   help,
-  run: async (args, io) => {
-    const { values, positionals } = parseCommandArgs(args, { verbose: { type: 'boolean', short: 'v' } }, 1);
-    if (values.help) {
-      io.out(help);
-      return EXIT_OK;
-    }
+  options: { verbose: { type: 'boolean', short: 'v' } },
+  maxPositionals: 1,
+  run: async ({ values, positionals }, io) => {
     const source = positionals[0] ?? '-';
     // Waiting on an interactive terminal would look like a hang.
     if (source === '-' && io.stdin.isTTY === true) throw new UsageError('Give a FILE, or pipe the payload into stdin');
@@ -46,4 +43,4 @@ export const validateCommand: Command = {
     if (values.verbose) io.out(JSON.stringify(result.right, null, 2));
     return EXIT_OK;
   },
-};
+});

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhook } from '../../src/testing/index.js';
 import { fixturesDir, invalidExpectations, readFixtures } from '../helpers/fixtures.js';
-import { assertBuilt, plainEnv, runCli } from './run-cli.js';
+import { createStyle, wantsColour } from '../../src/cli/style.js';
+import { runMain } from './in-process.js';
 
 const ESC = '\u001b';
 let scratch = '';
 
 beforeAll(() => {
-  assertBuilt();
   scratch = mkdtempSync(join(tmpdir(), 'blinger-cli-'));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ describe('blinger-webhooks validate: valid payloads', () => {
   it.concurrent.each(readFixtures('documented').map(([name]) => name))(
     'documented/%s: one summary line, exit 0',
     async (name) => {
-      const result = await runCli(['validate', join(fixturesDir, 'documented', name)]);
+      const result = await runMain(['validate', join(fixturesDir, 'documented', name)]);
       expect(result.status).toBe(0);
       const lines = result.stdout.trim().split('\n');
       expect(lines).toHaveLength(1);
@@ -36,11 +36,11 @@ describe('blinger-webhooks validate: valid payloads', () => {
   );
 
   it.concurrent.each(readFixtures('valid').map(([name]) => name))('valid/%s: exit 0', async (name) => {
-    expect((await runCli(['validate', join(fixturesDir, 'valid', name)])).status).toBe(0);
+    expect((await runMain(['validate', join(fixturesDir, 'valid', name)])).status).toBe(0);
   });
 
   it('prints event, conversation, channel, sender and text', async () => {
-    const result = await runCli(['validate', join(fixturesDir, 'documented', 'on_message_incoming.json')]);
+    const result = await runMain(['validate', join(fixturesDir, 'documented', 'on_message_incoming.json')]);
     expect(result.stdout.trim()).toBe(
       'on_message_incoming conversation=173 channel=vk sender="Yuri Dzabaev" text="test"',
     );
@@ -49,7 +49,7 @@ describe('blinger-webhooks validate: valid payloads', () => {
   it('reads stdin for "-" and when no FILE is given', async () => {
     const input = JSON.stringify(createWebhook('on_user_new', { user: { name: 'Ann' } }));
     for (const args of [['validate', '-'], ['validate']]) {
-      const result = await runCli(args, { input });
+      const result = await runMain(args, { input });
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('on_user_new channel=telegrambot sender="Ann"');
     }
@@ -57,7 +57,7 @@ describe('blinger-webhooks validate: valid payloads', () => {
 
   it('--verbose also prints the decoded event', async () => {
     const file = join(fixturesDir, 'documented', 'on_comment_incoming.json');
-    const result = await runCli(['validate', '--verbose', file]);
+    const result = await runMain(['validate', '--verbose', file]);
     expect(result.status).toBe(0);
     const [summary, ...rest] = result.stdout.split('\n');
     expect(summary).toMatch(/^on_comment_incoming /);
@@ -67,7 +67,7 @@ describe('blinger-webhooks validate: valid payloads', () => {
 
 describe('blinger-webhooks validate: invalid payloads', () => {
   it.concurrent.each(Object.entries(invalidExpectations))('invalid/%s: its problems, exit 1', async (name, expected) => {
-    const result = await runCli(['validate', join(fixturesDir, 'invalid', name)]);
+    const result = await runMain(['validate', join(fixturesDir, 'invalid', name)]);
     expect(result.status).toBe(1);
     const headline = { invalid_json: 'invalid JSON', unknown_event: 'unknown event', invalid_payload: 'invalid ' }[
       expected.kind
@@ -83,7 +83,7 @@ describe('blinger-webhooks validate: invalid payloads', () => {
     event.message!.id = 'SECRET-VALUE-1';
     event.from_user!.title = 42;
     event.operator!.email = ['SECRET-VALUE-2'];
-    const result = await runCli(['validate', scratchFile('three.json', JSON.stringify(event))]);
+    const result = await runMain(['validate', scratchFile('three.json', JSON.stringify(event))]);
     expect(result.status).toBe(1);
     expect(result.stdout.trim().split('\n')).toEqual([
       'invalid on_message_incoming payload: 3 problems',
@@ -97,18 +97,18 @@ describe('blinger-webhooks validate: invalid payloads', () => {
 
 describe('blinger-webhooks validate: usage and input errors', () => {
   it('a missing file exits 2', async () => {
-    const result = await runCli(['validate', join(scratch, 'nope.json')]);
+    const result = await runMain(['validate', join(scratch, 'nope.json')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('no such file');
   });
 
   it('a directory exits 2', async () => {
-    expect((await runCli(['validate', scratch])).status).toBe(2);
+    expect((await runMain(['validate', scratch])).status).toBe(2);
   });
 
   it('two files exit 2', async () => {
     const file = join(fixturesDir, 'documented', 'on_user_new.json');
-    expect((await runCli(['validate', file, file])).status).toBe(2);
+    expect((await runMain(['validate', file, file])).status).toBe(2);
   });
 });
 
@@ -119,7 +119,7 @@ describe('blinger-webhooks validate: terminal safety and colour', () => {
   });
 
   it('escapes control characters and bidi overrides from the payload, and shortens long text', async () => {
-    const result = await runCli(['validate', '-'], { input: JSON.stringify(hostile) });
+    const result = await runMain(['validate', '-'], { input: JSON.stringify(hostile) });
     expect(result.status).toBe(0);
     expect(result.stdout).not.toContain(ESC);
     expect(result.stdout).not.toContain('\r');
@@ -130,17 +130,40 @@ describe('blinger-webhooks validate: terminal safety and colour', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
   });
 
-  it('uses no colour when stdout is not a terminal', async () => {
-    const result = await runCli(['validate', join(fixturesDir, 'documented', 'on_user_new.json')]);
-    expect(result.stdout).not.toContain(ESC);
+  it('colours only when asked, and the coloured output is the plain one plus escapes', async () => {
+    const file = join(fixturesDir, 'documented', 'on_user_new.json');
+    const plain = await runMain(['validate', file]);
+    expect(plain.stdout).not.toContain(ESC);
+    const coloured = await runMain(['validate', file], { colour: true });
+    expect(coloured.stdout).toContain(`${ESC}[1m`);
+    expect(coloured.stdout.replace(/\u001b\[\d+m/g, '')).toBe(plain.stdout);
   });
 
-  it('colours with FORCE_COLOR, but never when NO_COLOR is set', async () => {
-    const file = join(fixturesDir, 'documented', 'on_user_new.json');
-    const forced = await runCli(['validate', file], { env: plainEnv({ FORCE_COLOR: '1' }) });
-    expect(forced.stdout).toContain(`${ESC}[1m`);
-    const both = await runCli(['validate', file], { env: plainEnv({ FORCE_COLOR: '1', NO_COLOR: '1' }) });
-    expect(both.stdout).not.toContain(ESC);
-    expect(both.stdout).toBe(forced.stdout.replace(/\u001b\[\d+m/g, ''));
+  it('waits for no terminal: stdin that is a TTY is a usage error', async () => {
+    const result = await runMain(['validate'], { stdinIsTTY: true });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('pipe the payload');
+  });
+});
+
+describe('wantsColour: NO_COLOR, FORCE_COLOR and terminals', () => {
+  const tty = { isTTY: true };
+  const pipe = { isTTY: false };
+  it.each([
+    [tty, {}, true],
+    [pipe, {}, false],
+    [tty, { TERM: 'dumb' }, false],
+    [tty, { NO_COLOR: '1' }, false],
+    [tty, { NO_COLOR: '' }, true],
+    [pipe, { FORCE_COLOR: '1' }, true],
+    [pipe, { FORCE_COLOR: '0' }, false],
+    [pipe, { FORCE_COLOR: '1', NO_COLOR: '1' }, false],
+  ] as const)('%j with %j: %s', (stream, env, expected) => {
+    expect(wantsColour(stream, env)).toBe(expected);
+  });
+
+  it('a style without colour is the identity', () => {
+    const style = createStyle(false);
+    expect(style.red('x') + style.bold('y')).toBe('xy');
   });
 });

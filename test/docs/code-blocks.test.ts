@@ -40,6 +40,7 @@ const userOptions = (sandbox: string, types: string[]): ts.CompilerOptions => ({
   noUncheckedIndexedAccess: true,
   noImplicitOverride: true,
   verbatimModuleSyntax: true,
+  noUncheckedSideEffectImports: true,
   // Blocks must also run under Node's own type stripping (`node --experimental-strip-types`).
   erasableSyntaxOnly: true,
   allowJs: true,
@@ -200,7 +201,8 @@ describe('code blocks in README.md and docs/', () => {
       expect(sandbox.diagnostics).toEqual([]);
     });
 
-    it.each(runnable.map((block) => [where(block), block] as const))('runs %s', async (_, block) => {
+    // Each block runs in its own process, a few at a time (vitest's maxConcurrency, 5 by default).
+    it.concurrent.for(runnable.map((block) => [where(block), block] as const))('runs %s', async ([, block], { expect }) => {
       const run = await runBlock(outputOf(sandbox.directory, sandbox.files.get(block)!));
       const output = `${run.stdout}\n${run.stderr}`;
       expect(run.status, output).toBe(0);

@@ -1,24 +1,26 @@
 /**
  * The `blinger-webhooks` command: validate captured payloads, print examples, send test
- * deliveries, and watch deliveries arrive with a local receiver.
+ * deliveries, watch deliveries arrive with a local receiver, and replay saved ones. `bin.ts` runs
+ * {@link main} with the real process; tests run it in-process with their own {@link CliIo}.
  *
  * @module
  */
 import { examplesCommand } from './examples.js';
-import { type CliIo, type Command, EXIT_OK, EXIT_USAGE, InputError, processIo, UsageError } from './io.js';
+import { type CliIo, type Command, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './io.js';
 import { listenCommand } from './listen.js';
+import { replayCommand } from './replay.js';
 import { sendCommand } from './send.js';
 import { validateCommand } from './validate.js';
 import { packageVersion } from './version.js';
 
-const commands: readonly Command[] = [validateCommand, examplesCommand, sendCommand, listenCommand];
+const commands: readonly Command[] = [validateCommand, examplesCommand, sendCommand, listenCommand, replayCommand];
 
 const mainHelp = (): string => {
   const width = Math.max(...commands.map((command) => command.name.length));
   const list = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.description}`).join('\n');
   return `Usage: blinger-webhooks <command> [options]
 
-Tools for Blinger webhooks: check payloads, fire test deliveries, watch them arrive.
+Tools for Blinger webhooks: check payloads, fire test deliveries, watch them arrive, replay them.
 
 Commands:
 ${list}
@@ -72,13 +74,3 @@ export const main = async (argv: readonly string[], io: CliIo): Promise<number> 
     throw error;
   }
 };
-
-main(process.argv.slice(2), processIo()).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
-    process.stderr.write(`blinger-webhooks: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
