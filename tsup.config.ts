@@ -7,6 +7,7 @@ export default defineConfig([
       index: 'src/index.ts',
       'testing/index': 'src/testing/index.ts',
       'testing/arbitraries': 'src/testing/arbitraries/index.ts',
+      'api/index': 'src/api/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -49,6 +49,7 @@ describe('API documentation (npm run docs)', () => {
       ['index', await import('../src/index.js')],
       ['testing', await import('../src/testing/index.js')],
       ['testing/arbitraries', await import('../src/testing/arbitraries/index.js')],
+      ['api', await import('../src/api/index.js')],
     ] as const;
     for (const [module, exports] of entries) {
       const names = documented(module);

@@ -28,6 +28,9 @@ const key = (...parts: ReadonlyArray<string | number>): string => parts.join('/'
  * again gives three keys; the operator is added to the assigned key so that a reassignment within the
  * same second is still a new delivery. A new user is identified by its record and Blinger user ids.
  *
+ * It is computed from the decoded event, so a copy written with a sender's wire quirks (ids as digit
+ * strings, for example) gets the same key as the canonical delivery.
+ *
  * The key holds only event names and integers: never a name, e-mail address, phone number, token or
  * message text, so it can be logged and stored. It is at most 80 characters, holds no `:` and is never
  * a bare integer, so it is accepted as a BullMQ `jobId` as it is; prefix it for a shared Redis

@@ -41,6 +41,7 @@ export interface DedupeOptions {
   /**
    * How long a claimed key stays claimed, in milliseconds: duplicates arriving later are processed
    * again. Blinger documents no retry policy; a day covers the retry windows of common senders.
+   * An adapter given a value that is not a positive integer throws a `TypeError` when it is made.
    *
    * @defaultValue 86 400 000 (24 hours, {@link DEFAULT_DEDUPE_TTL_MS})
    */

@@ -12,7 +12,7 @@ export type ClaimOutcome =
   | { readonly kind: 'claimed'; readonly run: () => Promise<boolean> }
   /** The key was already claimed: a copy or retry of a delivery processed (or being processed) elsewhere. */
   | { readonly kind: 'duplicate' }
-  /** The store failed, or `ttlMs` is unusable: the callback must not run (the store's error was reported). */
+  /** The store failed: the callback must not run (the store's error was reported). */
   | { readonly kind: 'store_failed' };
 
 const reportToConsole = (error: unknown, key: string): void => {
@@ -38,11 +38,8 @@ export const claimDelivery = async (
   key: string,
   run: () => Promise<boolean>,
 ): Promise<ClaimOutcome> => {
+  // ttlMs was checked when the adapter was made (settingsFrom).
   const ttlMs = dedupe.ttlMs ?? DEFAULT_DEDUPE_TTL_MS;
-  if (!Number.isSafeInteger(ttlMs) || ttlMs < 1) {
-    report(dedupe, new RangeError(`dedupe.ttlMs must be a positive integer of milliseconds, got ${String(ttlMs)}`), key);
-    return { kind: 'store_failed' };
-  }
   let claimed: boolean;
   try {
     claimed = await dedupe.store.claim(key, ttlMs);

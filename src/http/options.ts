@@ -180,6 +180,20 @@ const acknowledgeOf = (value: unknown): AcknowledgePolicy => {
   return fail('acknowledge', "must be 'after-callback', 'immediately' or { timeoutMs }");
 };
 
+const dedupeOf = (value: unknown): DedupeOptions | null => {
+  if (value === undefined) return null;
+  if (typeof value !== 'object' || value === null) return fail('dedupe', 'must be { store, ttlMs?, onStoreError? }');
+  const { store, ttlMs, onStoreError } = value as Partial<DedupeOptions>;
+  if (typeof store !== 'object' || store === null || typeof store.claim !== 'function' || typeof store.release !== 'function') {
+    fail('dedupe.store', 'must have claim(key, ttlMs) and release(key) methods');
+  }
+  if (ttlMs !== undefined && (!Number.isSafeInteger(ttlMs) || ttlMs < 1)) {
+    fail('dedupe.ttlMs', `must be a positive integer of milliseconds, got ${typeof ttlMs === 'number' ? ttlMs : typeof ttlMs}`);
+  }
+  if (onStoreError !== undefined && typeof onStoreError !== 'function') fail('dedupe.onStoreError', 'must be a function');
+  return value as DedupeOptions;
+};
+
 const HOOKS = ['onError', 'onUnknownEvent', 'onInvalidDelivery', 'onRejected'] as const;
 
 /**
@@ -208,7 +222,7 @@ export const settingsFrom = <FrameworkRequest>(
     tokenParam: tokenParam ?? 'token',
     path: path ?? null,
     acknowledge: acknowledgeOf(given.acknowledge),
-    dedupe: given.dedupe ?? null,
+    dedupe: dedupeOf(given.dedupe),
     hooks: {
       onError: given.onError,
       onUnknownEvent: given.onUnknownEvent,

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BlingerWebhook, deliveryKey, webhookNames } from '../../src/index.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { parseWebhook } from '../../src/index.js';
 import { webhookArbitraries } from '../../src/testing/arbitraries/index.js';
-import { createWebhook, examples } from '../../src/testing/index.js';
+import { createWebhook, examples, quirkyWireForm } from '../../src/testing/index.js';
 import { check, runs } from '../property/helpers/settings.js';
 
 const events = webhookArbitraries(fc);
@@ -51,6 +53,17 @@ describe('deliveryKey', () => {
     check(
       fc.property(events.any, (event) => deliveryKey(JSON.parse(JSON.stringify(event)) as BlingerWebhook) === deliveryKey(event)),
       runs(1000),
+    );
+  });
+
+  it('gives a delivery written with the wire quirks of a PHP sender (ids as strings...) the canonical key', () => {
+    check(
+      fc.property(events.any, fc.integer(), (event, seed) => {
+        const wire = quirkyWireForm(event, { seed, share: 0.5 }).payload;
+        const parsed = parseWebhook(JSON.stringify(wire));
+        return E.isRight(parsed) && deliveryKey(parsed.right) === deliveryKey(event);
+      }),
+      runs(500),
     );
   });
 

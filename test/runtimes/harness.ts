@@ -134,6 +134,32 @@ export const waitUntilServing = async (server: RunningProcess, url: string, time
   }
 };
 
+/**
+ * Starts a server on free ports (`start(ports)`) and waits until it serves `GET /events` on the
+ * first. Ports are free when picked but not reserved, so another process may take one first: only
+ * then (the runtime says the address is in use) is it started once more, on new ports.
+ */
+export const serve = async (
+  portCount: number,
+  start: (ports: readonly number[]) => RunningProcess,
+  timeoutMs: number,
+): Promise<{ readonly url: string; readonly server: RunningProcess }> => {
+  for (let attempt = 1; ; attempt += 1) {
+    const ports: number[] = [];
+    for (let index = 0; index < portCount; index += 1) ports.push(await freePort());
+    const server = start(ports);
+    const url = `http://127.0.0.1:${ports[0]}`;
+    try {
+      await waitUntilServing(server, url, timeoutMs);
+      return { url, server };
+    } catch (error) {
+      await server.stop();
+      if (attempt === 1 && /EADDRINUSE|address already in use/i.test(server.output())) continue;
+      throw error;
+    }
+  }
+};
+
 export interface Answer {
   readonly status: number;
   readonly body: string;

@@ -7,33 +7,26 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { readFixtures } from '../helpers/fixtures.js';
 import { describeRuntimeApp } from './contract.js';
-import { bin, freePort, linkPackage, offlineEnv, recordedWhen, run, send, waitUntilServing } from './harness.js';
+import { bin, linkPackage, offlineEnv, recordedWhen, run, send, serve } from './harness.js';
 
 describeRuntimeApp(
   'Cloudflare Workers (wrangler dev)',
   async () => {
     const appDir = linkPackage('workers');
-    const [port, inspectorPort] = [await freePort(), await freePort()];
-    const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false'];
-    const server = run(bin('wrangler'), args, appDir, offlineEnv({
+    const env = offlineEnv({
       WRANGLER_SEND_METRICS: 'false',
       WRANGLER_SEND_ERROR_REPORTS: 'false',
       WRANGLER_HIDE_BANNER: 'true',
       CLOUDFLARE_CF_FETCH_ENABLED: 'false',
       XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'blinger-webhooks-wrangler-')),
       CI: 'true',
-    }));
-    const url = `http://127.0.0.1:${port}`;
-    try {
-      await waitUntilServing(server, url, 90_000);
-    } catch (error) {
-      await server.stop();
-      throw error;
-    }
-    return { url, server };
+    });
+    const dev = ([port, inspectorPort]: readonly number[]) =>
+      run(bin('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false'], appDir, env);
+    return serve(2, dev, 90_000);
   },
   {
-    startTimeoutMs: 100_000,
+    startTimeoutMs: 190_000,
     // After the adapter stops reading a streamed body halfway, wrangler's body-draining middleware
     // fails ("Failed to drain the unused request body"): the answer or the next request gets a 503
     // "Your worker restarted mid-request" or a reset (8 of 16 sends; 16 of 16 413s when the
