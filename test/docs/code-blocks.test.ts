@@ -7,11 +7,12 @@
  * `node_modules/blinger-webhooks` link to this package, so that `import ... from 'blinger-webhooks'`
  * resolves to the build (`dist/`), exactly as in a project that installed it. One TypeScript program
  * checks all of them (a second one holds the blocks marked `workers`, whose global types differ), and
- * its output is what runs.
+ * its output is what runs. TypeScript 7 (the `typescript7` alias) checks the same files from the
+ * command line.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,8 +57,36 @@ interface Sandbox {
   readonly directory: string;
   /** The file each compiled block was written to. */
   readonly files: Map<CodeBlock, string>;
+  /** The block each file holds. */
+  readonly blockOf: Map<string, CodeBlock>;
+  /** One tsconfig.json per program, with the same options, for TypeScript 7's command line. */
+  readonly projects: string[];
   readonly diagnostics: string[];
 }
+
+/** The same options as a tsconfig.json, with the files of one program. */
+const tsconfigOf = (types: string[], files: string[]) => ({
+  compilerOptions: {
+    target: 'es2022',
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    moduleDetection: 'force',
+    lib: ['es2023'],
+    types,
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    noImplicitOverride: true,
+    verbatimModuleSyntax: true,
+    noUncheckedSideEffectImports: true,
+    erasableSyntaxOnly: true,
+    allowJs: true,
+    checkJs: true,
+    skipLibCheck: true,
+    noEmit: true,
+  },
+  files,
+});
 
 const slug = (page: string): string => page.replace(/\.md$/, '').split('/').join('__');
 
@@ -97,12 +126,16 @@ const buildSandbox = (): Sandbox => {
   }
 
   const diagnostics: string[] = [];
+  const projects: string[] = [];
   const programs = [
     { types: ['node'], blocks: compiled.filter((block) => !block.flags.has('workers')) },
     { types: ['@cloudflare/workers-types'], blocks: compiled.filter((block) => block.flags.has('workers')) },
   ];
   for (const { types, blocks: members } of programs) {
     if (members.length === 0) continue;
+    const project = join(directory, `tsconfig.${types[0]!.replace(/\W+/g, '-')}.json`);
+    writeFileSync(project, JSON.stringify(tsconfigOf(types, members.map((block) => files.get(block)!)), null, 2));
+    projects.push(project);
     const program = ts.createProgram(
       members.map((block) => files.get(block)!),
       userOptions(directory, types),
@@ -112,7 +145,7 @@ const buildSandbox = (): Sandbox => {
       diagnostics.push(describeDiagnostic(diagnostic, blockOf));
     }
   }
-  return { directory, files, diagnostics };
+  return { directory, files, blockOf, projects, diagnostics };
 };
 
 interface DeliveryAnswer {
@@ -199,6 +232,22 @@ describe('code blocks in README.md and docs/', () => {
 
     it('compiles every block', () => {
       expect(sandbox.diagnostics).toEqual([]);
+    });
+
+    it('compiles every block with TypeScript 7 too', () => {
+      const tsc7 = join(root, 'node_modules/typescript7/bin/tsc');
+      const problems = sandbox.projects.flatMap((project) => {
+        const run = spawnSync(process.execPath, [tsc7, '-p', project, '--pretty', 'false'], { cwd: sandbox.directory, encoding: 'utf8' });
+        const output = `${run.stdout}${run.stderr}`.trim();
+        if (run.status === 0) return [];
+        // `file(line,col): error TS1234: message`, pointed back at the Markdown page.
+        return output.split('\n').map((line) => {
+          const match = /^(.+?)\((\d+),(\d+)\): (.*)$/.exec(line);
+          const block = match === null ? undefined : sandbox.blockOf.get(resolve(sandbox.directory, match[1]!).split('\\').join('/'));
+          return block === undefined ? line : `${block.file}:${block.line + Number(match![2]) - 1}:${match![3]} ${match![4]}`;
+        });
+      });
+      expect(problems).toEqual([]);
     });
 
     // Each block runs in its own process, a few at a time (vitest's maxConcurrency, 5 by default).

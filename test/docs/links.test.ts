@@ -1,7 +1,8 @@
 /**
  * The documentation's links lead somewhere: every relative link of README.md and docs/ names a file
  * (or folder) of the repository and, with a `#fragment`, a heading of that page; every guide is
- * reachable from the documentation index or the README.
+ * reachable from the documentation index or the README; the pages speak to users (no internal issue
+ * numbers or commit hashes) and give one command to generate the URL secret.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
@@ -33,8 +34,8 @@ const anchors = (page: string): Set<string> => {
 const links = (page: string): string[] =>
   [...prose(page).matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z]+:/i.test(target));
 
-describe('links in README.md and docs/', () => {
-  it('lead to files of the repository and headings of those pages', () => {
+describe('README.md and docs/', () => {
+  it('link to files of the repository and headings of those pages', () => {
     const broken: string[] = [];
     for (const page of pages) {
       for (const link of links(page)) {
@@ -55,6 +56,18 @@ describe('links in README.md and docs/', () => {
       [...prose(page).matchAll(/\b(?:issues? #?\d+|commits? [0-9a-f]{7,40}|[0-9a-f]{7,40} \(commit\))/gi)].map((match) => `${page}: ${match[0]}`),
     );
     expect(internal).toEqual([]);
+  });
+
+  it('give one way to generate the URL secret, the same in README.md and docs/security.md', () => {
+    const commands = (page: string) => readFileSync(join(root, page), 'utf8').match(/node -e "[^"\n]*(?:random|crypto)[^"\n]*"/g) ?? [];
+    const readme = commands('README.md');
+    expect(readme).toHaveLength(1);
+    expect(commands('docs/security.md')).toEqual(readme);
+    // base64url: no `+`, `/` or `=` to escape in the webhook URL.
+    expect(readme[0]).toContain("toString('base64url')");
+    for (const page of pages.filter((page) => page !== 'README.md' && page !== 'docs/security.md')) {
+      for (const command of commands(page)) expect(command, page).toBe(readme[0]);
+    }
   });
 
   it('reach every guide from docs/README.md or README.md', () => {
