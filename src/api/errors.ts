@@ -120,10 +120,18 @@ export const quote = (text: string, token: string): string => {
 };
 
 /**
+ * Tokens shorter than this are not searched for: a short token (as in tests) also occurs inside
+ * ordinary words, and redacting it would rewrite Blinger's own messages ("Empty token"). Real API
+ * tokens are far longer.
+ */
+const MIN_REDACTED_TOKEN_LENGTH = 12;
+
+/**
  * `value` with every occurrence of the token replaced by `[token]`, in case an answer echoes it
  * (a proxy's error page, a debugging backend). Copies only when the token occurs.
  */
 export const redactToken = <A>(value: A, token: string): A => {
+  if (token.length < MIN_REDACTED_TOKEN_LENGTH) return value;
   if (typeof value === 'string') return (value.includes(token) ? value.split(token).join('[token]') : value) as A;
   if (typeof value !== 'object' || value === null) return value;
   const json = JSON.stringify(value);

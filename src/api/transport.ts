@@ -296,7 +296,8 @@ export const callApi = async <A>(settings: TransportSettings, request: ApiReques
   const maxRetries = options.maxRetries ?? settings.maxRetries;
   for (let attempt = 1; ; attempt++) {
     const result = await attemptOnce(settings, request, timeoutMs, options.signal);
-    if (E.isRight(result)) return result;
+    // `retryAfterMs` rides on the attempt only for this loop: the caller gets a plain Either.
+    if (E.isRight(result)) return E.right(result.right);
     const failure = result.left;
     if (attempt > maxRetries || !isRetryable(request.method, failure)) return E.left(withContext(request, attempt, failure));
     const delay = result.retryAfterMs ?? backoffMs(settings.retryDelayMs, attempt);

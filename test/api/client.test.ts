@@ -213,6 +213,18 @@ describe('every documented endpoint against the stand-in', () => {
 });
 
 describe("every error shape of Blinger's documentation", () => {
+  it('a success is a plain Either, equal to E.right of the data and nothing else', async () => {
+    const result = await client().operators.all();
+    expect(Object.keys(result).sort()).toEqual(['_tag', 'right']);
+  });
+
+  it("a short token (as in tests) does not rewrite Blinger's own message", async () => {
+    const short = new BlingerClient({ token: 'token', baseUrl: standIn.baseUrl, authHeader: 'Authorization' });
+    const error = left(await short.operators.all());
+    expect(error).toMatchObject({ error: 'Empty token' });
+    expect(error.message).toContain('"Empty token"');
+  });
+
   it('401 {"error":"Empty token"} when the token does not arrive in Authentication', async () => {
     const error = left(await client({ authHeader: 'Authorization' }).operators.all());
     expect(error).toMatchObject({ kind: 'error_response', status: 401, error: 'Empty token', outcome: 'not_applied', method: 'GET', endpoint: 'operators/all', attempts: 1 });
