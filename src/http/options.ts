@@ -70,7 +70,9 @@ export interface WebhookHandlerOptions<FrameworkRequest> {
    * sign deliveries, so put it in the webhook URL you give Blinger: `https://example.com/blinger?token=...`.
    * The value is accepted as written in that URL or percent-encoded (a `+` need not be encoded).
    * `undefined` accepts deliveries without a token; an empty or blank secret throws a `TypeError`,
-   * so an environment variable set to `""` cannot open the endpoint.
+   * so an environment variable set to `""` cannot open the endpoint, and so does a secret with
+   * white space around it or a control character in it (a newline kept from a file would make
+   * every delivery a 401).
    *
    * @defaultValue `undefined` (no token required)
    */
@@ -166,6 +168,10 @@ const secretsOf = (value: unknown): readonly string[] | null => {
     if (typeof secret !== 'string') fail('secretToken', 'must contain only strings');
     else if (secret.trim() === '') {
       fail('secretToken', 'is empty or blank (an environment variable set to ""?): an empty secret would accept every request');
+    } else if (secret !== secret.trim() || /[\u0000-\u001f\u007f]/.test(secret)) {
+      // A secret read from a file (a Docker secret, `$(cat token)`) often keeps its final newline:
+      // no URL Blinger calls carries it, so every delivery would get 401 with nothing saying why.
+      fail('secretToken', 'starts or ends with white space or holds a control character (a newline from a file?): trim it');
     }
   }
   return list as readonly string[];

@@ -12,6 +12,9 @@ const adapters = {
 const refused: Array<[string, Record<string, unknown>, RegExp]> = [
   ['an empty secretToken (an env variable set to "")', { secretToken: '' }, /`secretToken` is empty or blank/],
   ['a blank secretToken', { secretToken: '  \t' }, /`secretToken` is empty or blank/],
+  ['a secretToken read from a file with its newline', { secretToken: 'tok\n' }, /`secretToken` starts or ends with white space/],
+  ['a secretToken with a space around it', { secretToken: ' tok' }, /`secretToken` starts or ends with white space/],
+  ['a secretToken holding a control character', { secretToken: 'to\u0000k' }, /`secretToken` .*control character/],
   ['an empty list of secrets', { secretToken: [] }, /`secretToken` is an empty array/],
   ['a list with an empty secret', { secretToken: ['ok-secret', ''] }, /`secretToken` is empty or blank/],
   ['a secret that is not a string', { secretToken: 42 }, /`secretToken` must be a string or an array of strings/],
