@@ -29,8 +29,8 @@ Options:
       --timeout MS        give up on one file after MS milliseconds (default ${DEFAULT_TIMEOUT_MS})
   -h, --help              show this help
 
-Exit status: 0 every answer was 2xx, 1 any other answer or no answer, 2 usage error or a
-PATH that does not exist.
+Exit status: 0 every answer was 2xx, 1 any other answer or no answer (or a 200 saying the
+endpoint kept the delivery again, unable to decode it), 2 usage error or a PATH that does not exist.
 
 Examples:
   blinger-webhooks replay deliveries/ --to http://localhost:3000/blinger --token "$BLINGER_TOKEN"
@@ -84,7 +84,7 @@ const eventOf = (body: Uint8Array): string | null => {
 };
 
 /** What the adapters' JSON answers say: `invalid_payload: ...`, `ignored: unknown_event`. */
-const answerFields = (body: string): { error?: string; message?: string; ignored?: string } => {
+const answerFields = (body: string): { error?: string; message?: string; ignored?: string; kept?: string } => {
   try {
     const value: unknown = JSON.parse(body);
     if (typeof value !== 'object' || value === null) return {};
@@ -92,8 +92,8 @@ const answerFields = (body: string): { error?: string; message?: string; ignored
       const field = (value as Record<string, unknown>)[key];
       return typeof field === 'string' ? field : undefined;
     };
-    const fields: { error?: string; message?: string; ignored?: string } = {};
-    for (const key of ['error', 'message', 'ignored'] as const) {
+    const fields: { error?: string; message?: string; ignored?: string; kept?: string } = {};
+    for (const key of ['error', 'message', 'ignored', 'kept'] as const) {
       const field = text(key);
       if (field !== undefined) fields[key] = field;
     }
@@ -108,6 +108,7 @@ const describeOutcome = (outcome: PostOutcome, body: Uint8Array): string => {
   if (outcome.kind === 'failed') return outcome.reason;
   const fields = answerFields(outcome.body);
   if (outcome.status >= 200 && outcome.status < 300) {
+    if (fields.kept !== undefined) return `kept again (${quoteForTerminal(fields.kept, 40)}): the endpoint still cannot decode it`;
     const event = eventOf(body) ?? '(not a JSON event)';
     return fields.ignored === undefined ? event : `${event} (ignored: ${quoteForTerminal(fields.ignored, 40)})`;
   }
@@ -122,10 +123,17 @@ const describeOutcome = (outcome: PostOutcome, body: Uint8Array): string => {
 /** A path as printed: as it is when it is plain ASCII, quoted and escaped otherwise. */
 const shownPath = (path: string): string => (/^[\x21-\x7e]{1,200}$/.test(path) ? path : quoteForTerminal(path, 200));
 
+/**
+ * Whether the endpoint processed the delivery: a 2xx, but not the 200 an endpoint with
+ * `onInvalidDelivery` sends when it kept the body again because it still cannot decode it.
+ */
+const wasProcessed = (outcome: PostOutcome): boolean =>
+  outcome.kind !== 'failed' && outcome.status >= 200 && outcome.status < 300 && answerFields(outcome.body).kept === undefined;
+
 const statusOf = (outcome: PostOutcome, io: CliIo): string => {
   if (outcome.kind === 'failed') return io.outStyle.red('---');
   const text = String(outcome.status);
-  return outcome.status >= 200 && outcome.status < 300 ? io.outStyle.green(text) : io.outStyle.red(text);
+  return wasProcessed(outcome) ? io.outStyle.green(text) : io.outStyle.red(text);
 };
 
 export const replayCommand = defineCommand({
@@ -162,7 +170,7 @@ export const replayCommand = defineCommand({
         continue;
       }
       const outcome = await post(url, body, await headersFor(file), timeoutMs);
-      if (outcome.kind === 'failed' || outcome.status < 200 || outcome.status >= 300) failures += 1;
+      if (!wasProcessed(outcome)) failures += 1;
       io.out(`${statusOf(outcome, io)} ${shown} ${describeOutcome(outcome, body)}`);
     }
     if (failures > 0) io.err(`${failures} of ${files.length} not accepted`);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toNodeHandler } from '../../src/index.js';
 import { examples } from '../../src/testing/index.js';
 import { fixturesDir } from '../helpers/fixtures.js';
 import { type InProcessListener, listenInProcess, runMain } from './in-process.js';
@@ -249,6 +250,30 @@ describe('replay', () => {
     expect(recorder.received).toHaveLength(3);
     expect(result.stdout).toContain(`422 ${join(dir, '2.json')} Unprocessable Entity`);
     expect(result.stderr).toContain('1 of 3 not accepted');
+  });
+
+  it('a delivery an onInvalidDelivery endpoint kept again is not processed: exit 1, saying so', async () => {
+    const kept: string[] = [];
+    const endpoint = createServer(
+      toNodeHandler(() => undefined, {
+        onInvalidDelivery: (error) => {
+          kept.push(error.kind);
+        },
+      }),
+    );
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = endpoint.address() as AddressInfo;
+      const dir = makeDir({ '1.json': JSON.stringify(examples.on_user_new), '2.json': '{"webhook":' });
+      const result = await runMain(['replay', dir, '--to', `http://127.0.0.1:${port}/`]);
+      expect(result.status).toBe(1);
+      expect(kept).toEqual(['invalid_json']);
+      expect(result.stdout).toContain(`200 ${join(dir, '1.json')} on_user_new`);
+      expect(result.stdout).toContain(`200 ${join(dir, '2.json')} kept again ("invalid_delivery"): the endpoint still cannot decode it`);
+      expect(result.stderr).toContain('1 of 2 not accepted');
+    } finally {
+      await new Promise((resolve) => endpoint.close(resolve));
+    }
   });
 
   it('no server: one line per file with the reason, exit 1', async () => {

@@ -103,10 +103,16 @@ describe('docs/keeping-every-delivery.md', () => {
     expect((await post(notAnEvent)).status).toBe(200);
     expect((await post(notAnEvent, 'wrong')).status).toBe(401);
 
-    const files = readdirSync(deadLetters).sort();
+    const all = readdirSync(deadLetters).sort();
+    const files = all.filter((name) => !name.endsWith('.meta.json'));
     expect(files).toHaveLength(2);
     expect(readFileSync(join(deadLetters, files[0]!))).toEqual(notJson);
     expect(readFileSync(join(deadLetters, files[1]!), 'utf8')).toBe(notAnEvent);
+    // Each body has its Content-Type beside it, in the side file `replay` reads.
+    expect(all.filter((name) => name.endsWith('.meta.json'))).toEqual(files.map((name) => name.replace(/\.json$/, '.meta.json')));
+    for (const name of files) {
+      expect(JSON.parse(readFileSync(join(deadLetters, name.replace(/\.json$/, '.meta.json')), 'utf8'))).toEqual({ contentType: 'application/json' });
+    }
   }, 60_000);
 
   it('the table version inserts reason, message and the exact bytes, and lets a failed insert reject', async () => {
