@@ -219,7 +219,7 @@ export const handleWebhookRequest = async <FrameworkRequest>(
   }
   const context: WebhookContext<FrameworkRequest> = { rawBody: body.raw, request: request.original };
   if (body.kind === 'undecodable') return keepOrRefuse(body.error, context, request, settings);
-  const parsed = parseWebhook(body.input);
+  const parsed = parseWebhook(body.input, settings.parseOptions);
   if (E.isRight(parsed)) {
     const event = parsed.right;
     const run = () => runCallback(() => dispatchTo(listener, event, context), onError, context);

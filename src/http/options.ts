@@ -5,6 +5,7 @@
  */
 import type { DedupeOptions } from '../dedupe/store.js';
 import type { InvalidJsonError, InvalidPayloadError } from '../errors.js';
+import type { ParseWebhookOptions } from '../parse.js';
 import type { WebhookContext } from './listener.js';
 import type { WebhookRejection } from './rejection.js';
 
@@ -103,6 +104,23 @@ export interface WebhookHandlerOptions<FrameworkRequest> {
    */
   readonly dedupe?: DedupeOptions | undefined;
   /**
+   * What to do with the wire quirks of a PHP/MySQL sender (ids as digit strings, `0`/`1` booleans,
+   * `[]` for an empty object, lists as index-keyed objects): `'decode'` turns each into its
+   * canonical value; `'reject'` refuses a delivery holding any (400 `invalid_payload`, an issue at
+   * each quirk's path). The same option as {@link ParseWebhookOptions.wireQuirks}; see the type-model guide.
+   *
+   * @defaultValue `'decode'`
+   */
+  readonly wireQuirks?: 'decode' | 'reject' | undefined;
+  /**
+   * Called for each accepted delivery that held at least one wire quirk, with every decoded field's
+   * path and rule (never a value) and the event: one line to monitor "Blinger started sending ids as
+   * strings". The same hook as {@link ParseWebhookOptions.onWireQuirks}; what it throws is ignored.
+   *
+   * @defaultValue `undefined`
+   */
+  readonly onWireQuirks?: ParseWebhookOptions['onWireQuirks'] | undefined;
+  /**
    * Called when the callback or a hook throws or rejects, and when the endpoint cannot read a body
    * that something else (a body parser, a middleware) already consumed (answer 500 `body_already_read`).
    *
@@ -141,6 +159,8 @@ export interface EndpointSettings<FrameworkRequest> {
   readonly acknowledge: AcknowledgePolicy;
   /** `null` without deduplication. */
   readonly dedupe: DedupeOptions | null;
+  /** What `parseWebhook` gets; `undefined` (its fast path) unless a wire-quirk option is set. */
+  readonly parseOptions: ParseWebhookOptions | undefined;
   readonly hooks: Pick<
     WebhookHandlerOptions<FrameworkRequest>,
     'onError' | 'onUnknownEvent' | 'onInvalidDelivery' | 'onRejected'
@@ -221,6 +241,9 @@ export const settingsFrom = <FrameworkRequest>(
   for (const hook of HOOKS) {
     if (given[hook] !== undefined && typeof given[hook] !== 'function') fail(hook, 'must be a function');
   }
+  const { wireQuirks, onWireQuirks } = given;
+  if (wireQuirks !== undefined && wireQuirks !== 'decode' && wireQuirks !== 'reject') fail('wireQuirks', "must be 'decode' or 'reject'");
+  if (onWireQuirks !== undefined && typeof onWireQuirks !== 'function') fail('onWireQuirks', 'must be a function');
   return {
     maxBodyBytes: positiveFinite('maxBodyBytes', given.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
     bodyTimeoutMs: positiveFinite('bodyTimeoutMs', given.bodyTimeoutMs, DEFAULT_BODY_TIMEOUT_MS),
@@ -229,6 +252,10 @@ export const settingsFrom = <FrameworkRequest>(
     path: path ?? null,
     acknowledge: acknowledgeOf(given.acknowledge),
     dedupe: dedupeOf(given.dedupe),
+    parseOptions:
+      wireQuirks === undefined && onWireQuirks === undefined
+        ? undefined
+        : { ...(wireQuirks === undefined ? {} : { wireQuirks }), ...(onWireQuirks === undefined ? {} : { onWireQuirks }) },
     hooks: {
       onError: given.onError,
       onUnknownEvent: given.onUnknownEvent,

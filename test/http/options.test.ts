@@ -13,6 +13,8 @@ const refused: Array<[string, Record<string, unknown>, RegExp]> = [
   ['an empty secretToken (an env variable set to "")', { secretToken: '' }, /`secretToken` is empty or blank/],
   ['a blank secretToken', { secretToken: '  \t' }, /`secretToken` is empty or blank/],
   ['a secretToken read from a file with its newline', { secretToken: 'tok\n' }, /`secretToken` starts or ends with white space/],
+  ['an unknown wireQuirks', { wireQuirks: 'ignore' }, /`wireQuirks` must be 'decode' or 'reject'/],
+  ['an onWireQuirks that is not a function', { onWireQuirks: 'log' }, /`onWireQuirks` must be a function/],
   ['a secretToken with a space around it', { secretToken: ' tok' }, /`secretToken` starts or ends with white space/],
   ['a secretToken holding a control character', { secretToken: 'to\u0000k' }, /`secretToken` .*control character/],
   ['an empty list of secrets', { secretToken: [] }, /`secretToken` is an empty array/],

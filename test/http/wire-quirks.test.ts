@@ -43,4 +43,32 @@ describe.each(Object.keys(setups) as SetupName[])('%s', (name) => {
     }
     expect(received).toHaveLength(quirkFixtures.length + 1);
   });
+
+  it('onWireQuirks reports every decoded field by path and rule; wireQuirks: reject refuses the delivery at those paths', async () => {
+    const event = createWebhook('on_message_incoming', { operator: { id: null, name: null, email: null } });
+    const everyQuirk = quirkyWireForm(event, { seed: 3 });
+    const sentPaths = [...new Set(everyQuirk.quirks.map((quirk) => quirk.path))].sort();
+    const body = JSON.stringify(everyQuirk.payload);
+    const headers = { 'content-type': contentTypeFor(name) };
+
+    const reported: string[][] = [];
+    const received: BlingerWebhook[] = [];
+    endpoint = await start(name, (got: BlingerWebhook) => void received.push(got), {
+      onWireQuirks: (quirks: ReadonlyArray<{ readonly path: string }>) => void reported.push(quirks.map((quirk) => quirk.path)),
+    });
+    expect((await fetch(endpoint.url, { method: 'POST', body, headers })).status).toBe(200);
+    expect(received).toEqual([event]);
+    expect(reported).toHaveLength(1);
+    expect([...new Set(reported[0])].sort()).toEqual(sentPaths);
+    await endpoint.close();
+
+    received.length = 0;
+    endpoint = await start(name, (got: BlingerWebhook) => void received.push(got), { wireQuirks: 'reject' });
+    const refused = await fetch(endpoint.url, { method: 'POST', body, headers });
+    expect(refused.status).toBe(400);
+    const answer = (await refused.json()) as { error: string; issues: Array<{ path: string }> };
+    expect(answer.error).toBe('invalid_payload');
+    expect([...new Set(answer.issues.map((issue) => issue.path))].sort()).toEqual(sentPaths);
+    expect(received).toEqual([]);
+  });
 });
