@@ -25,7 +25,7 @@ const deepFreeze = <T>(value: T): T => {
 };
 
 // The JSON files are the fixtures the test suite decodes with the codecs, which is what makes
-// these casts safe: `test/testing/examples.test.ts` fails if one stops matching its event.
+// these casts safe: `test/testing/testing.test.ts` (describe `examples`) fails if one stops matching its event.
 /**
  * The example payload of every event, exactly as Blinger's webhook documentation shows it (the
  * closed conversation's `close_group` as the JSON object Blinger sends). Deeply frozen: use
