@@ -362,28 +362,357 @@ export const generateGuardsSource = (codecs: EventCodecs = webhookCodecs): strin
   ].join('\n');
 };
 
-const main = (): void => {
-  const path = resolve(process.cwd(), GUARDS_PATH);
-  const source = generateGuardsSource();
+/** Where the generated normalisers live, relative to the package root. */
+export const NORMALISERS_PATH = 'src/generated/normalisers.ts';
+
+/** A JSON value as source text (the canonical value an `EmptyAsType` gives for an empty one). */
+const jsonLiteral = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return literal(value);
+  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
+  const fields = Object.entries(value).map(([key, field]) => `${IDENTIFIER.test(key) ? key : quote(key)}: ${jsonLiteral(field)}`);
+  return `{ ${fields.join(', ')} }`;
+};
+
+/** Whether decoding may give something else than the value itself (a wire quirk somewhere inside). */
+const mayChange = (codec: Codec): boolean => {
+  const node = codecNode(codec);
+  switch (node._tag) {
+    case 'SafeIntegerType':
+    case 'BooleanFlagType':
+    case 'ListType':
+    case 'EmptyAsType':
+      return true;
+    default:
+      return children(node).some(mayChange);
+  }
+};
+
+/** The fields of an object codec, intersections flattened: `[key, codec, required]`. */
+const objectFields = (codec: Codec): Array<[string, Codec, boolean]> => {
+  const node = strictNode(codec);
+  switch (node._tag) {
+    case 'InterfaceType':
+      return Object.entries(node.props).map(([key, field]) => [key, field, true]);
+    case 'PartialType':
+      return Object.entries(node.props).map(([key, field]) => [key, field, false]);
+    case 'IntersectionType':
+      return node.types.flatMap((member) => objectFields(member));
+    default:
+      return unsupported(node);
+  }
+};
+
+/**
+ * Writes one normaliser per event: straight-line code that returns the value the codec's
+ * `validate` decodes (the canonical event, wire quirks decoded, copies made only where a field
+ * changes) or `REFUSED` where `validate` fails, without io-ts's context arrays and `Either`s.
+ */
+class NormaliserWriter {
+  private readonly helperNames = new Map<Codec, string>();
+  private readonly helperBodies: string[] = [];
+  private readonly usedNames = new Set<string>();
+  private variables = 0;
+
+  helpers(): readonly string[] {
+    return this.helperBodies;
+  }
+
+  /** The body of a normaliser function whose parameter is `u`. */
+  functionBody(codec: Codec): string[] {
+    this.variables = 0;
+    const [lines, result] = this.emit(codec, 'u');
+    return [...lines, `return ${result};`];
+  }
+
+  private fresh(prefix: string): string {
+    this.variables += 1;
+    return `${prefix}${this.variables}`;
+  }
+
+  /** Object codecs and array items get a function of their own, shared wherever they occur. */
+  private helperFor(codec: Codec): string {
+    const existing = this.helperNames.get(codec);
+    if (existing !== undefined) return existing;
+    const base = IDENTIFIER.test(codec.name) ? `normalise${codec.name}` : 'normaliseItem';
+    let name = base;
+    for (let n = 2; this.usedNames.has(name); n++) name = `${base}${n}`;
+    this.usedNames.add(name);
+    this.helperNames.set(codec, name);
+    const outer = this.variables;
+    this.variables = 0;
+    const [lines, result] = this.emit(codec, 'u');
+    this.variables = outer;
+    this.helperBodies.push(
+      [
+        `/** What io-ts \`${codec.name}.validate\` decodes, or \`REFUSED\`. */`,
+        `function ${name}(u: unknown): unknown {`,
+        ...indent([...lines, `return ${result};`]),
+        '}',
+      ].join('\n'),
+    );
+    return name;
+  }
+
+  /** For a codec that only checks (no quirk inside, no statements): the condition that refuses `value`. */
+  private leafRejection(codec: Codec, value: string): string | undefined {
+    const node = codecNode(codec);
+    switch (node._tag) {
+      case 'StringType':
+      case 'OpenStringType':
+        return `typeof ${value} !== 'string'`;
+      case 'BooleanType':
+        return `typeof ${value} !== 'boolean'`;
+      case 'LooseIdType':
+        return `typeof ${value} !== 'string' && !Number.isSafeInteger(${value})`;
+      case 'LiteralType':
+        return `${value} !== ${literal(node.value)}`;
+      case 'NullType':
+        return `${value} !== null`;
+      case 'NullableType': {
+        const inner = this.leafRejection(node.type, value);
+        return inner === undefined ? undefined : `${value} !== null && ${inner}`;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Statements that `return REFUSED` unless `value` decodes, and the expression of the decoded value. */
+  private emit(codec: Codec, value: string): [string[], string] {
+    const rejected = this.leafRejection(codec, value);
+    if (rejected !== undefined) return [[`if (${rejected}) return REFUSED;`], value];
+    const node = codecNode(codec);
+    switch (node._tag) {
+      case 'StringType':
+      case 'OpenStringType':
+        return [[`if (typeof ${value} !== 'string') return REFUSED;`], value];
+      case 'BooleanType':
+        return [[`if (typeof ${value} !== 'boolean') return REFUSED;`], value];
+      case 'LooseIdType':
+        return [[`if (typeof ${value} !== 'string' && !Number.isSafeInteger(${value})) return REFUSED;`], value];
+      case 'LiteralType':
+        return [[`if (${value} !== ${literal(node.value)}) return REFUSED;`], value];
+      case 'NullType':
+        return [[`if (${value} !== null) return REFUSED;`], value];
+      case 'SafeIntegerType':
+      case 'BooleanFlagType': {
+        const result = this.fresh('r');
+        const decode = node._tag === 'SafeIntegerType' ? 'integerField' : 'booleanField';
+        return [[`const ${result} = ${decode}(${value});`, `if (${result} === REFUSED) return REFUSED;`], result];
+      }
+      case 'NullableType': {
+        const [lines, inner] = this.emit(node.type, value);
+        if (!mayChange(node.type)) return [[`if (${value} !== null) {`, ...indent(lines), '}'], value];
+        const result = this.fresh('r');
+        return [[`let ${result}: unknown = null;`, `if (${value} !== null) {`, ...indent([...lines, `${result} = ${inner};`]), '}'], result];
+      }
+      case 'EmptyAsType': {
+        const result = this.fresh('r');
+        const empty = `(Array.isArray(${value}) && ${value}.length === 0)${node.acceptsNull ? ` || ${value} === null` : ''}`;
+        const [lines, inner] = this.emit(node.type, value);
+        return [
+          [
+            `let ${result}: unknown;`,
+            `if (${empty}) ${result} = ${jsonLiteral(node.emptyValue())};`,
+            'else {',
+            ...indent([...lines, `${result} = ${inner};`]),
+            '}',
+          ],
+          result,
+        ];
+      }
+      case 'UnionType': {
+        const result = this.fresh('r');
+        const members = node.types.map((member) => this.helperFor(member));
+        return [
+          [
+            `let ${result}: unknown = ${members[0]!}(${value});`,
+            ...members.slice(1).map((member) => `if (${result} === REFUSED) ${result} = ${member}(${value});`),
+            `if (${result} === REFUSED) return REFUSED;`,
+          ],
+          result,
+        ];
+      }
+      case 'ArrayType':
+      case 'ListType':
+        return this.list(node._tag === 'ListType', node.type, value);
+      case 'InterfaceType':
+      case 'PartialType':
+      case 'IntersectionType':
+        if (value !== 'u') {
+          if (!mayChange(codec)) return [[`if (${this.helperFor(codec)}(${value}) === REFUSED) return REFUSED;`], value];
+          const result = this.fresh('r');
+          return [[`const ${result} = ${this.helperFor(codec)}(${value});`, `if (${result} === REFUSED) return REFUSED;`], result];
+        }
+        return this.object(codec);
+      default:
+        return unsupported(node);
+    }
+  }
+
+  /** An object codec's fields, copy-on-write (spread keeps a `__proto__` key a key). */
+  private object(codec: Codec): [string[], string] {
+    const object = this.fresh('o');
+    const copy = this.fresh('a');
+    const lines = [
+      "if (typeof u !== 'object' || u === null || Array.isArray(u)) return REFUSED;",
+      `const ${object} = u as Record<string, unknown>;`,
+      `let ${copy} = ${object};`,
+    ];
+    const seen = new Set<string>();
+    for (const [key, field, required] of objectFields(codec)) {
+      if (seen.has(key) || key === '__proto__') throw new Error(`generate-guard: field "${key}" of "${codec.name}" cannot be normalised`);
+      seen.add(key);
+      if (field.is(undefined)) throw new Error(`generate-guard: field "${key}" of "${codec.name}" accepts undefined`);
+      const variable = this.fresh('v');
+      const [fieldLines, result] = this.emit(field, variable);
+      const update = result === variable ? [] : [`if (${result} !== ${variable}) ${copy} = withField(${copy}, ${object}, ${quote(key)}, ${result});`];
+      lines.push(`const ${variable} = ${member(object, key)};`);
+      // io-ts's partial ignores an absent field (its codec refuses undefined, and that is not an error).
+      if (required) lines.push(...fieldLines, ...update);
+      else if (fieldLines.length > 0 || update.length > 0) lines.push(`if (${variable} !== undefined) {`, ...indent([...fieldLines, ...update]), '}');
+    }
+    return [lines, copy];
+  }
+
+  /** An array (copied only when an item changes), or for a ListType an object with index keys. */
+  private list(indexed: boolean, item: Codec, value: string): [string[], string] {
+    const normaliseItem = this.helperFor(item);
+    const result = this.fresh('r');
+    const index = this.fresh('i');
+    const length = this.fresh('n');
+    const element = this.fresh('x');
+    const decoded = this.fresh('y');
+    return [
+      [
+        `let ${result}: unknown;`,
+        `if (Array.isArray(${value})) {`,
+        `  let items = ${value} as unknown[];`,
+        `  for (let ${index} = 0, ${length} = ${value}.length; ${index} < ${length}; ${index}++) {`,
+        `    const ${element}: unknown = ${value}[${index}];`,
+        `    const ${decoded} = ${normaliseItem}(${element});`,
+        `    if (${decoded} === REFUSED) return REFUSED;`,
+        `    if (${decoded} !== ${element}) {`,
+        `      if (items === ${value}) items = ${value}.slice();`,
+        `      items[${index}] = ${decoded};`,
+        '    }',
+        '  }',
+        `  ${result} = items;`,
+        indexed ? `} else {` : `} else return REFUSED;`,
+        ...(indexed
+          ? [`  ${result} = indexedList(${value}, ${normaliseItem});`, `  if (${result} === REFUSED) return REFUSED;`, '}']
+          : []),
+      ],
+      result,
+    ];
+  }
+}
+
+/**
+ * The full text of `src/generated/normalisers.ts` for the given event codecs: one normaliser per
+ * event that gives exactly what the codec's `validate` decodes, or `REFUSED` (proven by the
+ * property tests in test/generated/). Deterministic, like the guards.
+ */
+export const generateNormalisersSource = (codecs: EventCodecs = webhookCodecs): string => {
+  const writer = new NormaliserWriter();
+  const events = Object.entries(codecs);
+  const normalisers = events.map(([eventName, codec]) =>
+    [
+      `/** The \`${eventName}\` event \`u\` decodes to (wire quirks decoded), or \`REFUSED\`: exactly io-ts \`${codec.name}.validate\`, faster. */`,
+      `export function normalise${codec.name}(u: unknown): unknown {`,
+      ...indent(writer.functionBody(codec)),
+      '}',
+    ].join('\n'),
+  );
+  return [
+    '// GENERATED FILE, DO NOT EDIT. Written by scripts/generate-guard.ts from the io-ts codecs in',
+    '// src/codecs/. Regenerate with `npm run generate:guards`; test/generated/ fails when it is stale.',
+    '/**',
+    " * Normalisers, one per webhook event: what the codec's `validate` decodes (a PHP sender's wire",
+    ' * quirks turned into the canonical values, objects copied only where a field changes), or',
+    ' * `REFUSED` where it fails, written out as plain code without io-ts\'s context arrays and',
+    " * `Either`s (proven equal by property tests). parseWebhook runs one after the guard refuses a",
+    " * delivery, and the codec's `validate` only to explain a refusal.",
+    ' *',
+    ' * @module',
+    ' */',
+    '/* eslint-disable */',
+    "import { booleanFromFlag, indexedValues, integerFromDigits } from '../codecs/wire.js';",
+    "import type { WebhookName } from '../codecs/events.js';",
+    '',
+    '/** What a normaliser returns for a value the codec refuses. */',
+    "export const REFUSED: unique symbol = Symbol('refused');",
+    '',
+    '/** A safe integer, or the one a digit string stands for; else `REFUSED`. */',
+    'function integerField(u: unknown): unknown {',
+    "  if (Number.isSafeInteger(u)) return u;",
+    "  const value = typeof u === 'string' ? integerFromDigits(u) : undefined;",
+    '  return value === undefined ? REFUSED : value;',
+    '}',
+    '',
+    '/** A boolean, or the one a MySQL flag stands for; else `REFUSED`. */',
+    'function booleanField(u: unknown): unknown {',
+    "  if (typeof u === 'boolean') return u;",
+    '  const value = booleanFromFlag(u);',
+    '  return value === undefined ? REFUSED : value;',
+    '}',
+    '',
+    '/** `copy` with `key` set to `value`; `copy` is first made from `original` if it still is it. */',
+    'function withField(copy: Record<string, unknown>, original: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {',
+    '  // Spread, not Object.assign: a "__proto__" key stays a plain key.',
+    '  const target = copy === original ? { ...original } : copy;',
+    '  target[key] = value;',
+    '  return target;',
+    '}',
+    '',
+    '/** A ListType\'s object with index keys: its items in key order, each normalised, or `REFUSED`. */',
+    'function indexedList(u: unknown, normaliseItem: (item: unknown) => unknown): unknown {',
+    '  const entries = indexedValues(u);',
+    '  if (entries === undefined) return REFUSED;',
+    '  const items: unknown[] = [];',
+    '  for (const [, value] of entries) {',
+    '    const item = normaliseItem(value);',
+    '    if (item === REFUSED) return REFUSED;',
+    '    items.push(item);',
+    '  }',
+    '  return items;',
+    '}',
+    '',
+    ...writer.helpers().flatMap((helper) => [helper, '']),
+    ...normalisers.flatMap((normaliser) => [normaliser, '']),
+    '/** The generated normaliser of each event, keyed by its `webhook` name. */',
+    'export const webhookNormalisers: { readonly [Name in WebhookName]: (u: unknown) => unknown } = {',
+    ...events.map(([eventName, codec]) => `  ${IDENTIFIER.test(eventName) ? eventName : quote(eventName)}: normalise${codec.name},`),
+    '};',
+    '',
+  ].join('\n');
+};
+
+/** Writes (or with `--check` compares) one generated file. */
+const writeGenerated = (relativePath: string, source: string, check: boolean): void => {
+  const path = resolve(process.cwd(), relativePath);
   let current: string | undefined;
   try {
     current = readFileSync(path, 'utf8');
   } catch {
     current = undefined;
   }
-  if (process.argv.includes('--check')) {
-    if (current !== source) {
-      console.error(`${GUARDS_PATH} is stale: run npm run generate:guards`);
-      process.exitCode = 1;
-    } else console.log(`${GUARDS_PATH} is up to date`);
-    return;
-  }
   if (current === source) {
-    console.log(`${GUARDS_PATH} is up to date`);
-    return;
+    console.log(`${relativePath} is up to date`);
+  } else if (check) {
+    console.error(`${relativePath} is stale: run npm run generate:guards`);
+    process.exitCode = 1;
+  } else {
+    writeFileSync(path, source);
+    console.log(`wrote ${relativePath}`);
   }
-  writeFileSync(path, source);
-  console.log(`wrote ${GUARDS_PATH}`);
+};
+
+const main = (): void => {
+  const check = process.argv.includes('--check');
+  writeGenerated(GUARDS_PATH, generateGuardsSource(), check);
+  writeGenerated(NORMALISERS_PATH, generateNormalisersSource(), check);
 };
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

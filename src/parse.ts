@@ -20,6 +20,7 @@ import {
   type WebhookParseError,
 } from './errors.js';
 import { webhookGuardFor } from './generated/guards.js';
+import { REFUSED, webhookNormalisers } from './generated/normalisers.js';
 
 // fatal: invalid UTF-8 is an error rather than U+FFFD.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -73,8 +74,10 @@ export interface ParseWebhookOptions {
   /**
    * Called once for each accepted delivery that held at least one quirk, with every field that
    * was decoded and the decoded event: the one line that tells you when Blinger starts sending
-   * ids as strings. Never called for a canonical delivery, so it costs nothing on the fast path.
-   * An exception it throws is ignored (parseWebhook never throws).
+   * ids as strings. Never called for a canonical delivery, so it costs nothing on the fast path;
+   * with it (or with `wireQuirks: 'reject'`) a quirky delivery is decoded by the codec's
+   * `validate`, which records each path, rather than by the faster generated normaliser. An
+   * exception it throws is ignored (parseWebhook never throws).
    *
    * @example
    * parseWebhook(body, { onWireQuirks: (quirks) => metrics.increment('blinger.wire_quirks', quirks.length) });
@@ -130,6 +133,8 @@ const isBinary = (input: unknown): input is ArrayBuffer | ArrayBufferView =>
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const nonJsonIssue = invalidPayload(null, [{ path: '', expected: 'plain JSON value', received: 'non-JSON value' }]);
+
 const rootIssue = (value: unknown) =>
   invalidPayload(null, [{ path: '', expected: 'object with a string "webhook" field', received: receivedType(value) }]);
 
@@ -169,9 +174,12 @@ const decodeValue = (value: unknown, options: ParseWebhookOptions | undefined): 
   // generated from the codec (src/generated/guards.ts), accepts exactly what codec.is accepts,
   // and is found by a switch: looking the name up as an object key (isWebhookName,
   // webhookCodecs[name]) costs several percent of JSON.parse of a small event, so that happens
-  // off the fast path only. Anything else goes through the codec's validate once: it decodes the
-  // wire quirks of a PHP sender into a canonical copy, or explains the failure. No other pass
-  // runs first, so a refused delivery costs what it did before the quirks were decoded.
+  // off the fast path only. Anything else goes to the event's generated normaliser
+  // (src/generated/normalisers.ts): straight-line code giving exactly what the codec's validate
+  // decodes, the wire quirks of a PHP sender turned into a canonical copy, or REFUSED, at about
+  // the cost of the guard and the copies, without io-ts's context arrays and Eithers (which cost
+  // a large quirky delivery several times JSON.parse in garbage collection). A refused delivery
+  // then goes through validate to be explained, as before.
   const isEvent = webhookGuardFor(name);
   if (isEvent !== undefined && isEvent(value)) return E.right(value);
   if (!isWebhookName(name)) return E.left(unknownEvent(name, value));
@@ -179,6 +187,10 @@ const decodeValue = (value: unknown, options: ParseWebhookOptions | undefined): 
   if (options !== undefined && (options.onWireQuirks !== undefined || options.wireQuirks === 'reject')) {
     return decodeRecordingQuirks(name, codec, value, options);
   }
+  const normalised = webhookNormalisers[name](value);
+  // The guard again on the copy: JSON data always passes it (property-tested), but a pre-parsed
+  // value whose fields are inherited would lose them in the copy, and a Right is always an event.
+  if (normalised !== REFUSED) return isEvent?.(normalised) === true ? E.right(normalised) : E.left(nonJsonIssue);
   const validation = codec.validate(value, [{ key: '', type: webhookCodecs[name], actual: value }]);
   return E.isLeft(validation) ? E.left(invalidPayload(name, toPayloadIssues(validation.left))) : validation;
 };
@@ -238,7 +250,7 @@ export const parseWebhook = (input: unknown, options?: ParseWebhookOptions): E.E
     return parseUnsafe(input, options);
   } catch {
     // Only a hostile pre-parsed value (a throwing getter or Proxy) gets here; JSON never does.
-    return E.left(invalidPayload(null, [{ path: '', expected: 'plain JSON value', received: 'non-JSON value' }]));
+    return E.left(nonJsonIssue);
   }
 };
 

@@ -216,6 +216,18 @@ describe('parseWebhook errors', () => {
   });
 });
 
+describe('parseWebhook on pre-parsed values with inherited fields', () => {
+  it('never returns a copy that lost an inherited field: a Right is always a valid event', () => {
+    const { user, ...rest } = createWebhook('on_user_new');
+    const { name, ...own } = user;
+    // `name` inherited, `id` a digit string: decoding copies the user, and the copy has no `name`.
+    const exotic = { ...rest, user: Object.assign(Object.create({ name }) as object, { ...own, id: String(own.id) }) };
+    const result = parseWebhook(exotic);
+    if (E.isRight(result)) expect(BlingerWebhook.is(result.right)).toBe(true);
+    else expect(result.left.kind).toBe('invalid_payload');
+  });
+});
+
 describe('parseWebhookOrThrow', () => {
   it('returns the event for a valid delivery', () => {
     expect(parseWebhookOrThrow(JSON.stringify(examples.on_comment_outgoing))).toEqual(examples.on_comment_outgoing);

@@ -7,7 +7,7 @@
  * @module
  */
 import * as t from 'io-ts';
-import { recordQuirk, type WireQuirkRule } from './wire.js';
+import { booleanFromFlag, indexedValues, integerFromDigits, recordQuirk, type WireQuirkRule } from './wire.js';
 
 /**
  * A codec for `T | null`.
@@ -59,22 +59,6 @@ export class OpenStringType<Known extends string> extends t.Type<Known | (string
 export const openString = <Known extends string>(name: string, known: readonly Known[]): OpenStringType<Known> =>
   new OpenStringType(name, known);
 
-// Decimal digits, an optional leading minus, no leading zeros (so no "-0"), at most 16 digits;
-// Number.isSafeInteger then checks the range.
-const CANONICAL_INTEGER = /^(?:0|-?[1-9][0-9]{0,15})$/;
-
-/**
- * The integer a string of decimal digits stands for, or `undefined` when the string is not one:
- * an optional leading `-`, no leading zeros, no spaces, sign, point or exponent, and within the
- * safe-integer range. `"173"` is 173; `"12.5"`, `""`, `" 7"`, `"0x1F"`, `"007"`, `"-0"`, `"1e3"`
- * and `"9007199254740993"` are not integers.
- */
-export const integerFromDigits = (text: string): number | undefined => {
-  if (!CANONICAL_INTEGER.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isSafeInteger(value) ? value : undefined;
-};
-
 /**
  * A JavaScript safe integer (|n| ≤ 2^53 − 1): ids, counters and Unix timestamps.
  *
@@ -82,7 +66,8 @@ export const integerFromDigits = (text: string): number | undefined => {
  * such a payload is rejected instead, naming the field.
  *
  * Decoding also accepts the integer written as a string of decimal digits (`"173"`), as PHP and
- * MySQL drivers write it (wire-quirk rule `integer-as-string`, see {@link integerFromDigits}),
+ * MySQL drivers write it (wire-quirk rule `integer-as-string`: an optional leading `-`, no leading
+ * zeros, spaces, sign, point or exponent),
  * and gives the number. `is()` stays strict: it accepts numbers only. `encode` gives the number.
  */
 export class SafeIntegerType extends t.Type<number, number, unknown> {
@@ -135,15 +120,6 @@ export const LooseId: LooseIdType = new LooseIdType();
 /** Blinger's timestamps: Unix time in whole seconds (multiply by 1000 for `new Date()`). */
 export const UnixSeconds: SafeIntegerType = SafeInteger;
 
-const BOOLEAN_FLAGS = new Map<unknown, boolean>([
-  [1, true],
-  [0, false],
-  ['1', true],
-  ['0', false],
-  ['true', true],
-  ['false', false],
-]);
-
 /**
  * A boolean, such as `is_outgoing`. Decoding also accepts what a MySQL `tinyint(1)` column becomes
  * on the wire: `0`, `1`, `"0"`, `"1"`, `"true"` and `"false"` (wire-quirk rule
@@ -160,7 +136,7 @@ export class BooleanFlagType extends t.Type<boolean, boolean, unknown> {
       (u): u is boolean => typeof u === 'boolean',
       (u, c) => {
         if (typeof u === 'boolean') return t.success(u);
-        const value = BOOLEAN_FLAGS.get(u);
+        const value = booleanFromFlag(u);
         if (value === undefined) return t.failure(u, c);
         recordQuirk(c, 'boolean-as-number-or-string', u);
         return t.success(value);
@@ -172,32 +148,6 @@ export class BooleanFlagType extends t.Type<boolean, boolean, unknown> {
 
 /** A boolean that may arrive as a MySQL flag: see {@link BooleanFlagType}. */
 export const BooleanFlag: BooleanFlagType = new BooleanFlagType();
-
-// A canonical non-negative integer: what PHP writes as the key of a list element.
-const INDEX_KEY = /^(?:0|[1-9][0-9]{0,15})$/;
-
-/**
- * The values of an object whose keys are all canonical non-negative integers, in ascending key
- * order, with their keys; `undefined` when some key is not one (or the value is not an object).
- */
-const indexedValues = (u: unknown): Array<[key: string, value: unknown]> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const record = u as Record<string, unknown>;
-  const entries: Array<[string, unknown]> = [];
-  let sorted = true;
-  let previous = -1;
-  for (const key of Object.keys(record)) {
-    if (!INDEX_KEY.test(key)) return undefined;
-    const index = Number(key);
-    if (!Number.isSafeInteger(index)) return undefined;
-    // Object.keys lists array-index keys in ascending order already; larger ones follow in
-    // insertion order, so they are sorted only when that happens.
-    if (index < previous) sorted = false;
-    previous = index;
-    entries.push([key, record[key]]);
-  }
-  return sorted ? entries : entries.sort(([a], [b]) => Number(a) - Number(b));
-};
 
 /**
  * An array of `item`, such as `message.tags`. Decoding also accepts an object whose keys are all

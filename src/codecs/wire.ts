@@ -88,3 +88,58 @@ export const recordQuirk = (context: t.Context, rule: WireQuirkRule, actual: unk
   const quirks = (context[0] as Partial<QuirkRecordingEntry> | undefined)?.quirks;
   if (quirks !== undefined) quirks.push({ context, rule, actual });
 };
+
+// Decimal digits, an optional leading minus, no leading zeros (so no "-0"), at most 16 digits;
+// Number.isSafeInteger then checks the range.
+const CANONICAL_INTEGER = /^(?:0|-?[1-9][0-9]{0,15})$/;
+
+/**
+ * The integer a string of decimal digits stands for, or `undefined` when the string is not one:
+ * an optional leading `-`, no leading zeros, no spaces, sign, point or exponent, and within the
+ * safe-integer range. `"173"` is 173; `"12.5"`, `""`, `" 7"`, `"0x1F"`, `"007"`, `"-0"`, `"1e3"`
+ * and `"9007199254740993"` are not integers.
+ */
+export const integerFromDigits = (text: string): number | undefined => {
+  if (!CANONICAL_INTEGER.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : undefined;
+};
+
+const BOOLEAN_FLAGS = new Map<unknown, boolean>([
+  [1, true],
+  [0, false],
+  ['1', true],
+  ['0', false],
+  ['true', true],
+  ['false', false],
+]);
+
+/** The boolean a MySQL flag (`0`, `1`, `"0"`, `"1"`, `"true"`, `"false"`) stands for, else `undefined`. */
+export const booleanFromFlag = (flag: unknown): boolean | undefined => BOOLEAN_FLAGS.get(flag);
+
+// A canonical non-negative integer: what PHP writes as the key of a list element.
+const INDEX_KEY = /^(?:0|[1-9][0-9]{0,15})$/;
+
+/**
+ * The values of an object whose keys are all canonical non-negative integers, in ascending key
+ * order, with their keys; `undefined` when some key is not one (or the value is not an object).
+ */
+export const indexedValues = (u: unknown): Array<[key: string, value: unknown]> | undefined => {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
+  const record = u as Record<string, unknown>;
+  const entries: Array<[string, unknown]> = [];
+  let sorted = true;
+  let previous = -1;
+  for (const key of Object.keys(record)) {
+    if (!INDEX_KEY.test(key)) return undefined;
+    const index = Number(key);
+    if (!Number.isSafeInteger(index)) return undefined;
+    // Object.keys lists array-index keys in ascending order already; larger ones follow in
+    // insertion order, so they are sorted only when that happens.
+    if (index < previous) sorted = false;
+    previous = index;
+    entries.push([key, record[key]]);
+  }
+  return sorted ? entries : entries.sort(([a], [b]) => Number(a) - Number(b));
+};
+
