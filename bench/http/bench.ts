@@ -24,20 +24,6 @@ type ChildMessage =
   | { type: 'ready'; ports: Record<Framework, number> }
   | { type: 'calls'; count: number; cpuMicros: number };
 
-// The child: serve, report ports, answer "how many callbacks ran, how much CPU was used".
-if (process.argv.includes('--serve')) {
-  const ports = await startTargets();
-  process.send?.({ type: 'ready', ports } satisfies ChildMessage);
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'calls') {
-      const cpu = process.cpuUsage();
-      process.send?.({ type: 'calls', count: callbackCalls.count, cpuMicros: cpu.user + cpu.system } satisfies ChildMessage);
-    }
-    if (message.type === 'exit') process.exit(0);
-  });
-} else {
-  await main();
-}
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -70,6 +56,8 @@ async function main(): Promise<void> {
   const child = canPin
     ? spawn('/usr/bin/taskset', ['-c', '0', process.execPath, ...serverCommand], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
     : spawn(process.execPath, serverCommand, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  // Whatever happens to this process, the server child goes with it.
+  process.once('exit', () => child.kill());
   if (canPin) execFileSync('/usr/bin/taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
   const nextMessage = (): Promise<ChildMessage> => new Promise((resolve) => child.once('message', resolve));
   const ready = await nextMessage();
@@ -103,7 +91,7 @@ async function main(): Promise<void> {
 
   console.log(
     `bench:http: ${payloadFile} (${body.byteLength} bytes), ${connections} connections, ${rounds} alternating rounds ` +
-      `of ${duration} s per route after 1 s of warm-up; node ${process.version}, ${availableParallelism()} × ` +
+      `of ${duration} s per route after 1 s of warm-up; node ${process.version}, ${cpus().length} × ` +
       `${cpus()[0]?.model.trim() ?? 'cpu'}, load average ${loadavg()[0]!.toFixed(1)} at start; ` +
       (canPin ? 'server pinned to core 0, load to core 1' : 'not pinned (no taskset or one core)'),
   );
@@ -169,4 +157,19 @@ async function main(): Promise<void> {
     console.error(`bench:http: ${problems} errors, non-2xx answers or callback mismatches`);
     process.exitCode = 1;
   }
+}
+
+// Last, once every declaration above exists. The child: serve, report ports, answer "how many callbacks ran, how much CPU was used".
+if (process.argv.includes('--serve')) {
+  const ports = await startTargets();
+  process.send?.({ type: 'ready', ports } satisfies ChildMessage);
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'calls') {
+      const cpu = process.cpuUsage();
+      process.send?.({ type: 'calls', count: callbackCalls.count, cpuMicros: cpu.user + cpu.system } satisfies ChildMessage);
+    }
+    if (message.type === 'exit') process.exit(0);
+  });
+} else {
+  await main();
 }

@@ -120,10 +120,15 @@ export const readDeclaredBody = async (
   maxBytes: number,
   timeoutMs: number,
 ): Promise<BodyReadResult> => {
-  const received = read().then(
-    (bytes): BodyReadResult => (bytes.byteLength > maxBytes ? TOO_LARGE : { kind: 'received', bytes }),
-    (): BodyReadResult => ABORTED,
-  );
+  let received: Promise<BodyReadResult>;
+  try {
+    received = read().then(
+      (bytes): BodyReadResult => (bytes.byteLength > maxBytes ? TOO_LARGE : { kind: 'received', bytes }),
+      (): BodyReadResult => ABORTED,
+    );
+  } catch {
+    return ABORTED;
+  }
   const outcome = await withTimeout(received, timeoutMs);
   return outcome.settled ? outcome.value : TIMEOUT;
 };

@@ -118,6 +118,8 @@ const readUnread = async <FrameworkRequest>(
   if (read.kind === 'too_large') return refused(TOO_LARGE, true);
   if (read.kind === 'timeout') return refused(TIMED_OUT, true);
   if (read.kind === 'aborted') return refused(ABORTED);
+  // Most deliveries are not compressed: no decoding step, not even an await, for them.
+  if (request.contentEncoding === null) return fromBytes(read.bytes, request.contentType);
   const decoded = await undoContentEncoding(read.bytes, request.contentEncoding, maxBodyBytes);
   return decoded.kind === 'decoded' ? fromBytes(decoded.bytes, request.contentType) : refused(decoded.rejection);
 };

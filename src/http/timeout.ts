@@ -7,18 +7,19 @@
 /** What became of a promise given a deadline. */
 export type Deadline<T> = { readonly settled: true; readonly value: T } | { readonly settled: false };
 
+const EXPIRED: Deadline<never> = { settled: false };
+
 /**
- * Waits for `promise` at most `timeoutMs` milliseconds. The timer is cleared as soon as either
- * side wins; `promise` itself keeps running (the caller decides what to do with it).
+ * Waits for `promise` at most `timeoutMs` milliseconds. The timer is cleared as soon as `promise`
+ * settles; `promise` itself keeps running after a timeout (the caller decides what to do with it).
+ * `promise` must not reject (every caller passes one that resolves with an outcome): one promise
+ * and one timer per call, no `Promise.race`, since this runs for every delivery.
  */
-export const withTimeout = async <T>(promise: Promise<T>, timeoutMs: number): Promise<Deadline<T>> => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<Deadline<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ settled: false }), timeoutMs);
+export const withTimeout = <T>(promise: Promise<T>, timeoutMs: number): Promise<Deadline<T>> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(EXPIRED), timeoutMs);
+    void promise.then((value) => {
+      clearTimeout(timer);
+      resolve({ settled: true, value });
+    });
   });
-  try {
-    return await Promise.race([promise.then((value): Deadline<T> => ({ settled: true, value })), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
