@@ -8,10 +8,20 @@
 import type * as t from 'io-ts';
 import type { WebhookName } from './codecs/events.js';
 
-/** The JSON type of a value that arrived, or `missing` for an absent field. */
+/**
+ * The JSON type of a value that arrived, or `missing` for an absent field.
+ *
+ * @category Errors
+ * @since 0.1.0
+ */
 export type ReceivedType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object' | 'missing' | 'non-JSON value';
 
-/** One field of a payload that does not match its event's codec. */
+/**
+ * One field of a payload that does not match its event's codec.
+ *
+ * @category Errors
+ * @since 0.1.0
+ */
 export interface PayloadIssue {
   /** Dotted JSON path of the field, such as `conversation.messages.0.is_outgoing`; `''` for the body itself. */
   readonly path: string;
@@ -21,7 +31,12 @@ export interface PayloadIssue {
   readonly received: ReceivedType;
 }
 
-/** The body is not JSON: empty, truncated, malformed, or not valid UTF-8. */
+/**
+ * The body is not JSON: empty, truncated, malformed, or not valid UTF-8.
+ *
+ * @category Errors
+ * @since 0.1.0
+ */
 export interface InvalidJsonError {
   /** Discriminant: the body is not JSON. */
   readonly kind: 'invalid_json';
@@ -34,6 +49,9 @@ export interface InvalidJsonError {
 /**
  * A JSON object whose `webhook` names an event this version of the package does not know.
  * Blinger may add events; log or forward `payload` rather than failing the delivery.
+ *
+ * @category Errors
+ * @since 0.1.0
  */
 export interface UnknownEventError {
   /** Discriminant: an event this version does not know. */
@@ -49,6 +67,9 @@ export interface UnknownEventError {
 /**
  * The body is JSON but not a valid event: not an object, no string `webhook`, or a known event
  * whose fields are wrong. `issues` lists every problem (the first {@link MAX_LISTED_ISSUES}).
+ *
+ * @category Errors
+ * @since 0.1.0
  */
 export interface InvalidPayloadError {
   /** Discriminant: JSON that is not a valid event. */
@@ -63,10 +84,20 @@ export interface InvalidPayloadError {
   readonly message: string;
 }
 
-/** Why a delivery could not be parsed, discriminated by `kind`. */
+/**
+ * Why a delivery could not be parsed, discriminated by `kind`.
+ *
+ * @category Errors
+ * @since 0.1.0
+ */
 export type WebhookParseError = InvalidJsonError | UnknownEventError | InvalidPayloadError;
 
-/** How many issues an {@link InvalidPayloadError} lists; a hostile body cannot make it larger. */
+/**
+ * How many issues an {@link InvalidPayloadError} lists; a hostile body cannot make it larger.
+ *
+ * @category Errors
+ * @since 0.1.0
+ */
 export const MAX_LISTED_ISSUES = 100;
 
 const ISSUES_IN_MESSAGE = 3;
@@ -74,6 +105,9 @@ const ISSUES_IN_MESSAGE = 3;
 /**
  * Thrown by `parseWebhookOrThrow`: an `Error` carrying the same structured {@link WebhookParseError}
  * that `parseWebhook` returns, in `details`.
+ *
+ * @category Errors
+ * @since 0.1.0
  */
 export class InvalidWebhookError extends Error {
   /** Always `'InvalidWebhookError'`, for logs and `error.name` checks. */

@@ -5,10 +5,20 @@
  */
 import type { BlingerWebhook, WebhookEvent, WebhookName } from './codecs/events.js';
 
-/** One function per event, each receiving its own event type. */
+/**
+ * One function per event, each receiving its own event type.
+ *
+ * @category Parsing
+ * @since 0.1.0
+ */
 export type WebhookCases<R> = { readonly [Name in WebhookName]: (event: WebhookEvent<Name>) => R };
 
-/** Functions for some events, and `otherwise` for every event without one. */
+/**
+ * Functions for some events, and `otherwise` for every event without one.
+ *
+ * @category Parsing
+ * @since 0.1.0
+ */
 export type PartialWebhookCases<R> = Partial<WebhookCases<R>> & {
   /** Called for every event that has no function of its own. */
   readonly otherwise: (event: BlingerWebhook) => R;
@@ -24,6 +34,9 @@ export type PartialWebhookCases<R> = Partial<WebhookCases<R>> & {
  *   on_comment_incoming: (e) => `comment: ${e.comment.message}`,
  *   otherwise: (e) => e.webhook,
  * });
+ *
+ * @category Parsing
+ * @since 0.1.0
  */
 export function matchWebhook<R>(event: BlingerWebhook, cases: WebhookCases<R> | PartialWebhookCases<R>): R {
   const own = Object.hasOwn(cases, event.webhook)

@@ -61,6 +61,9 @@ type Result<A> = E.Either<WebhookParseError, A>;
  * How {@link parseWebhook} treats the wire quirks of a PHP/MySQL sender (integers as strings,
  * booleans as `0`/`1`, `[]` for an empty object, lists as objects with index keys; the table is in
  * docs/type-model.md). By default they decode to the canonical event, silently.
+ *
+ * @category Parsing
+ * @since 0.2.0
  */
 export interface ParseWebhookOptions {
   /**
@@ -244,6 +247,9 @@ const parseUnsafe = (input: unknown, options: ParseWebhookOptions | undefined): 
  * } else if (result._tag === 'Left') {
  *   console.warn(result.left.kind, result.left.message);
  * }
+ *
+ * @category Parsing
+ * @since 0.1.0
  */
 export const parseWebhook = (input: unknown, options?: ParseWebhookOptions): E.Either<WebhookParseError, BlingerWebhook> => {
   try {
@@ -267,6 +273,9 @@ export const parseWebhook = (input: unknown, options?: ParseWebhookOptions): E.E
  * } catch (error) {
  *   if (error instanceof InvalidWebhookError) console.warn(error.details.kind);
  * }
+ *
+ * @category Parsing
+ * @since 0.1.0
  */
 export const parseWebhookOrThrow = (input: unknown, options?: ParseWebhookOptions): BlingerWebhook => {
   const result = parseWebhook(input, options);

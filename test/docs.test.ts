@@ -9,10 +9,23 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'blinger-typedoc-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+interface Comment {
+  readonly blockTags?: ReadonlyArray<{ readonly tag: string; readonly content: ReadonlyArray<{ readonly text: string }> }>;
+}
+
 interface Reflection {
   readonly name: string;
   readonly children?: readonly Reflection[];
+  readonly categories?: ReadonlyArray<{ readonly title: string; readonly children: readonly number[] }>;
+  readonly comment?: Comment;
+  readonly signatures?: ReadonlyArray<{ readonly comment?: Comment }>;
 }
+
+/** The text of each `tag` block on `reflection` (or on its first call signature, for a function). */
+const tagsOf = (reflection: Reflection, tag: string): string[] =>
+  [...(reflection.comment?.blockTags ?? []), ...(reflection.signatures?.[0]?.comment?.blockTags ?? [])]
+    .filter((block) => block.tag === tag)
+    .map((block) => block.content.map((part) => part.text).join('').trim());
 
 describe('API documentation (npm run docs)', () => {
   let run: SpawnSyncReturns<string>;
@@ -55,6 +68,21 @@ describe('API documentation (npm run docs)', () => {
       const names = documented(module);
       expect(names.size).toBeGreaterThan(0);
       for (const name of Object.keys(exports)) expect(names, `${module}: ${name}`).toContain(name);
+    }
+  });
+
+  it('files every export of every entry under a named category, with the version that added it', () => {
+    const api = JSON.parse(readFileSync(join(out, 'api.json'), 'utf8')) as Reflection;
+    const modules = api.children ?? [];
+    expect(modules.map((module) => module.name).sort()).toEqual(['api', 'index', 'testing', 'testing/arbitraries']);
+    for (const module of modules) {
+      // typedoc.json's defaultCategory: an export without `@category` would land there.
+      expect(module.categories?.map((category) => category.title), module.name).not.toContain('Other');
+      for (const child of module.children ?? []) {
+        const where = `${module.name}: ${child.name}`;
+        expect(tagsOf(child, '@category'), where).toHaveLength(1);
+        expect(tagsOf(child, '@since'), where).toEqual([expect.stringMatching(/^0\.[12]\.0$/)]);
+      }
     }
   });
 }, 300_000);

@@ -31,19 +31,42 @@ import {
 } from './requests.js';
 import { callApi, withContext, type CallOptions, type FetchFunction, type TransportSettings } from './transport.js';
 
-/** What every method resolves to: the endpoint's `data`, or why the call failed. Never rejects. */
+/**
+ * What every method resolves to: the endpoint's `data`, or why the call failed. Never rejects.
+ *
+ * @category API client
+ * @since 0.2.0
+ */
 export type ApiResult<A> = Promise<Either<BlingerApiError, A>>;
 
-/** Blinger's documented API address. */
+/**
+ * Blinger's documented API address.
+ *
+ * @category API client
+ * @since 0.2.0
+ */
 export const DEFAULT_BASE_URL = 'https://app.blinger.io/api';
-/** Time limit of each attempt, in milliseconds. */
+/**
+ * Time limit of each attempt, in milliseconds.
+ *
+ * @category API client
+ * @since 0.2.0
+ */
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** How many times a retryable failure is retried. */
+/**
+ * How many times a retryable failure is retried.
+ *
+ * @category API client
+ * @since 0.2.0
+ */
 export const DEFAULT_MAX_RETRIES = 2;
 
 /**
  * Settings of a {@link BlingerClient}. Every optional setting also accepts `undefined` (so
  * `process.env.X` can be passed as it is under `exactOptionalPropertyTypes`), meaning its default.
+ *
+ * @category API client
+ * @since 0.2.0
  */
 export interface BlingerClientOptions {
   /**
@@ -111,6 +134,9 @@ export interface BlingerClientOptions {
 /**
  * The conversation endpoints (Blinger's "API → Conversation" page), one method per endpoint,
  * named after its URL. Every method resolves to `Either<BlingerApiError, data>` and never rejects.
+ *
+ * @category API client
+ * @since 0.2.0
  */
 export interface ConversationsApi {
   /**
@@ -152,7 +178,12 @@ export interface ConversationsApi {
   get(query: GetConversationQuery, options?: CallOptions): ApiResult<unknown>;
 }
 
-/** The operator endpoints (Blinger's "API → Operator" page). Every method resolves to `Either` and never rejects. */
+/**
+ * The operator endpoints (Blinger's "API → Operator" page). Every method resolves to `Either` and never rejects.
+ *
+ * @category API client
+ * @since 0.2.0
+ */
 export interface OperatorsApi {
   /** `GET /operators/all`: every operator of the account. */
   all(options?: CallOptions): ApiResult<ApiOperatorList>;
@@ -309,6 +340,9 @@ const operatorsApi = (endpoint: Endpoint): OperatorsApi => {
  * const blinger = new BlingerClient({ token: process.env.BLINGER_API_TOKEN });
  * const sent = await blinger.conversations.sendMessage({ conversation_id: 173, text: 'Thanks, we are on it' });
  * if (sent._tag === 'Left') console.warn(sent.left.message);
+ *
+ * @category API client
+ * @since 0.2.0
  */
 export class BlingerClient {
   /** The conversation endpoints. */

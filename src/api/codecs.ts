@@ -17,14 +17,25 @@ import { BooleanFlag, list, nullable, nullableObject, openString, SafeInteger } 
  * What kind of exchange a conversation is: `message` in Blinger's example; the `comment_post_*`
  * fields suggest `comment` for conversations under a social-network post (a guess). Any other
  * string decodes too.
+ *
+ * @category API codecs
+ * @since 0.2.0
  */
 export const ConversationType = openString('ConversationType', ['message', 'comment'] as const);
-/** What kind of exchange a conversation is: see {@link ConversationType}. */
+/**
+ * What kind of exchange a conversation is.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type ConversationType = t.TypeOf<typeof ConversationType>;
 
 /**
  * A user's full record as the API attaches it to a conversation (`toBlingerUser`): the fields of
  * the webhook's `BlingerUser` and a few more.
+ *
+ * @category API codecs
+ * @since 0.2.0
  */
 export const ApiBlingerUser = t.type(
   {
@@ -71,7 +82,12 @@ export const ApiBlingerUser = t.type(
   },
   'ApiBlingerUser',
 );
-/** A user's full record as the API returns it: see {@link ApiBlingerUser}. */
+/**
+ * A user's full record as the API returns it.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type ApiBlingerUser = t.TypeOf<typeof ApiBlingerUser>;
 
 /**
@@ -83,6 +99,9 @@ export type ApiBlingerUser = t.TypeOf<typeof ApiBlingerUser>;
  * example shows as `null` are nullable; `operator_user_id`, `group_id`, `last_message`,
  * `unassigned_date` and `last_message_date` are nullable too, because a conversation nobody has
  * taken, or with no message yet, has none (an inference, not shown).
+ *
+ * @category API codecs
+ * @since 0.2.0
  */
 export const ApiConversation = t.type(
   {
@@ -165,10 +184,20 @@ export const ApiConversation = t.type(
   },
   'ApiConversation',
 );
-/** A conversation as the API returns it: see {@link ApiConversation}. */
+/**
+ * A conversation as the API returns it.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type ApiConversation = t.TypeOf<typeof ApiConversation>;
 
-/** An operator of the account, as `operators.all` lists it (source: the Operator API page). */
+/**
+ * An operator of the account, as `operators.all` lists it (source: the Operator API page).
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export const ApiOperator = t.type(
   {
     /** The operator record's id: pass it as `operator_id` (a guess: the doc does not say which id). */
@@ -184,15 +213,35 @@ export const ApiOperator = t.type(
   },
   'ApiOperator',
 );
-/** An operator of the account: see {@link ApiOperator}. */
+/**
+ * An operator of the account.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type ApiOperator = t.TypeOf<typeof ApiOperator>;
 
-/** The operators of the account, in the order Blinger lists them. */
+/**
+ * The operators of the account, in the order Blinger lists them.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export const ApiOperatorList = list(ApiOperator);
-/** The operators of the account: see {@link ApiOperatorList}. */
+/**
+ * The operators of the account.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type ApiOperatorList = t.TypeOf<typeof ApiOperatorList>;
 
-/** A group of operators, as `operators.groups` lists it (source: the Operator API page). */
+/**
+ * A group of operators, as `operators.groups` lists it (source: the Operator API page).
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export const OperatorGroup = t.type(
   {
     /** The group's id: pass it as `group_id` to `conversations.assignGroup`. */
@@ -210,15 +259,35 @@ export const OperatorGroup = t.type(
   },
   'OperatorGroup',
 );
-/** A group of operators: see {@link OperatorGroup}. */
+/**
+ * A group of operators.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type OperatorGroup = t.TypeOf<typeof OperatorGroup>;
 
-/** The operator groups of the account. */
+/**
+ * The operator groups of the account.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export const OperatorGroupList = list(OperatorGroup);
-/** The operator groups of the account: see {@link OperatorGroupList}. */
+/**
+ * The operator groups of the account.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type OperatorGroupList = t.TypeOf<typeof OperatorGroupList>;
 
-/** The operator `operators.create` has just invited (source: the Operator API page). */
+/**
+ * The operator `operators.create` has just invited (source: the Operator API page).
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export const CreatedOperator = t.type(
   {
     /** The new operator record's id. */
@@ -232,10 +301,20 @@ export const CreatedOperator = t.type(
   },
   'CreatedOperator',
 );
-/** The operator just invited: see {@link CreatedOperator}. */
+/**
+ * The operator just invited.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type CreatedOperator = t.TypeOf<typeof CreatedOperator>;
 
-/** What `operators.delete` answers: `{ success: true }` in Blinger's example. */
+/**
+ * What `operators.delete` answers: `{ success: true }` in Blinger's example.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export const DeleteOperatorResult = t.type(
   {
     /** Whether the operator was deleted. */
@@ -243,15 +322,28 @@ export const DeleteOperatorResult = t.type(
   },
   'DeleteOperatorResult',
 );
-/** What `operators.delete` answers: see {@link DeleteOperatorResult}. */
+/**
+ * What `operators.delete` answers.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type DeleteOperatorResult = t.TypeOf<typeof DeleteOperatorResult>;
 
 /**
  * The field messages of a refused request, keyed by field: `{ invite_email: 'Email "…" has
  * already been taken.' }` in Blinger's example. A field may carry a list of messages.
+ *
+ * @category API codecs
+ * @since 0.2.0
  */
 export const FieldMessages = t.record(t.string, t.union([t.string, t.array(t.string)]), 'FieldMessages');
-/** The field messages of a refused request: see {@link FieldMessages}. */
+/**
+ * The field messages of a refused request.
+ *
+ * @category API codecs
+ * @since 0.2.0
+ */
 export type FieldMessages = t.TypeOf<typeof FieldMessages>;
 
 /** Blinger's error envelope: `{ "error": "Operator not found", "status": 400 }` (the status repeated). */

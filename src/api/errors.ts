@@ -19,10 +19,18 @@ import type { BlingerClient } from './client.js';
  * - `unknown`: the request may have reached Blinger (timeout, dropped connection, 5xx answer).
  *   Repeating a `sendMessage` may send the message twice.
  * - `applied`: Blinger answered 2xx, but the answer could not be read.
+ *
+ * @category API errors
+ * @since 0.2.0
  */
 export type ApiCallOutcome = 'not_applied' | 'unknown' | 'applied';
 
-/** What every error says about the request that failed. */
+/**
+ * What every error says about the request that failed.
+ *
+ * @category API errors
+ * @since 0.2.0
+ */
 export interface ApiErrorContext {
   /** The HTTP method. */
   readonly method: 'GET' | 'POST';
@@ -30,7 +38,7 @@ export interface ApiErrorContext {
   readonly endpoint: string;
   /** How many requests were made, retries included (at least 1; 0 for an invalid argument). */
   readonly attempts: number;
-  /** Whether the action may have happened: see {@link ApiCallOutcome}. */
+  /** Whether the action may have happened. */
   readonly outcome: ApiCallOutcome;
   /** One line for humans and logs. */
   readonly message: string;
@@ -40,6 +48,9 @@ export interface ApiErrorContext {
  * Blinger answered with its error envelope, such as 401 `{"error":"Empty token"}`, 400
  * `{"error":"Operator not found"}` or 400 `{"error":{"invite_email":"Email … has already been
  * taken."}}` (examples from Blinger's API documentation).
+ *
+ * @category API errors
+ * @since 0.2.0
  */
 export interface ErrorResponseError extends ApiErrorContext {
   /** Discriminant: Blinger answered with an error. */
@@ -52,7 +63,12 @@ export interface ErrorResponseError extends ApiErrorContext {
   readonly retryAfterSeconds: number | null;
 }
 
-/** The answer is not Blinger's envelope, or its `data` is not what the endpoint returns. */
+/**
+ * The answer is not Blinger's envelope, or its `data` is not what the endpoint returns.
+ *
+ * @category API errors
+ * @since 0.2.0
+ */
 export interface InvalidResponseError extends ApiErrorContext {
   /** Discriminant: an answer that could not be read. */
   readonly kind: 'invalid_response';
@@ -69,7 +85,12 @@ export interface InvalidResponseError extends ApiErrorContext {
   readonly body: unknown;
 }
 
-/** The request failed below HTTP: connection refused or dropped, DNS, TLS. */
+/**
+ * The request failed below HTTP: connection refused or dropped, DNS, TLS.
+ *
+ * @category API errors
+ * @since 0.2.0
+ */
 export interface NetworkError extends ApiErrorContext {
   /** Discriminant: no answer arrived. */
   readonly kind: 'network_error';
@@ -77,7 +98,12 @@ export interface NetworkError extends ApiErrorContext {
   readonly code: string | null;
 }
 
-/** No complete answer within `timeoutMs`; the request was aborted. */
+/**
+ * No complete answer within `timeoutMs`; the request was aborted.
+ *
+ * @category API errors
+ * @since 0.2.0
+ */
 export interface TimeoutError extends ApiErrorContext {
   /** Discriminant: the request took longer than `timeoutMs`. */
   readonly kind: 'timeout';
@@ -85,13 +111,23 @@ export interface TimeoutError extends ApiErrorContext {
   readonly timeoutMs: number;
 }
 
-/** The caller's `signal` aborted the request. */
+/**
+ * The caller's `signal` aborted the request.
+ *
+ * @category API errors
+ * @since 0.2.0
+ */
 export interface AbortedError extends ApiErrorContext {
   /** Discriminant: the caller aborted. */
   readonly kind: 'aborted';
 }
 
-/** An argument the client refused before sending anything, such as a conversation id that is not a safe integer. */
+/**
+ * An argument the client refused before sending anything, such as a conversation id that is not a safe integer.
+ *
+ * @category API errors
+ * @since 0.2.0
+ */
 export interface InvalidRequestError extends ApiErrorContext {
   /** Discriminant: nothing was sent. */
   readonly kind: 'invalid_request';
@@ -102,6 +138,9 @@ export interface InvalidRequestError extends ApiErrorContext {
 /**
  * Why a {@link BlingerClient} call failed, discriminated by `kind`. Every method resolves to
  * `Either<BlingerApiError, Result>` and never rejects.
+ *
+ * @category API errors
+ * @since 0.2.0
  */
 export type BlingerApiError =
   | ErrorResponseError

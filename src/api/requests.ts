@@ -17,6 +17,9 @@ import type { WireParams } from './transport.js';
  * Blinger fires the outgoing webhooks for actions done through the API too, so a bot that replies
  * with `sendMessage` receives `on_message_outgoing` for its own reply unless it sets
  * `disable_webhook: true` (an inference from the doc's "Default - 0"; Blinger does not say more).
+ *
+ * @category API requests
+ * @since 0.2.0
  */
 export interface ActingOptions {
   /** The operator who acts. Default: the account's admin (Blinger's default). */
@@ -25,13 +28,23 @@ export interface ActingOptions {
   readonly disable_webhook?: boolean | undefined;
 }
 
-/** Identifies the conversation to act on (`start`, `close`, `unassign`). */
+/**
+ * Identifies the conversation to act on (`start`, `close`, `unassign`).
+ *
+ * @category API requests
+ * @since 0.2.0
+ */
 export interface ConversationAction extends ActingOptions {
   /** The conversation's id (the webhook events' `conversation_id`). */
   readonly conversation_id: number;
 }
 
-/** Arguments of `conversations.assignOperator`. */
+/**
+ * Arguments of `conversations.assignOperator`.
+ *
+ * @category API requests
+ * @since 0.2.0
+ */
 export interface AssignOperatorRequest {
   /** The conversation's id. */
   readonly conversation_id: number;
@@ -41,7 +54,12 @@ export interface AssignOperatorRequest {
   readonly disable_webhook?: boolean | undefined;
 }
 
-/** Arguments of `conversations.assignGroup`. */
+/**
+ * Arguments of `conversations.assignGroup`.
+ *
+ * @category API requests
+ * @since 0.2.0
+ */
 export interface AssignGroupRequest {
   /** The conversation's id. */
   readonly conversation_id: number;
@@ -49,13 +67,23 @@ export interface AssignGroupRequest {
   readonly group_id: number;
 }
 
-/** Arguments of `conversations.sendMessage`. */
+/**
+ * Arguments of `conversations.sendMessage`.
+ *
+ * @category API requests
+ * @since 0.2.0
+ */
 export interface SendMessageRequest extends ConversationAction {
   /** The message text, delivered to the customer in their messenger. */
   readonly text: string;
 }
 
-/** Arguments of `conversations.sendFileMessage`. */
+/**
+ * Arguments of `conversations.sendFileMessage`.
+ *
+ * @category API requests
+ * @since 0.2.0
+ */
 export interface SendFileMessageRequest extends ConversationAction {
   /** A public URL of the file; Blinger fetches it and sends it to the customer. */
   readonly file_url: string;
@@ -64,6 +92,9 @@ export interface SendFileMessageRequest extends ConversationAction {
 /**
  * Arguments of `conversations.sendNote`. Blinger's table of them is cut off in every stored copy
  * of its documentation; these mirror `send-message` (a guess).
+ *
+ * @category API requests
+ * @since 0.2.0
  */
 export interface SendNoteRequest {
   /** The conversation's id. */
@@ -77,19 +108,32 @@ export interface SendNoteRequest {
 /**
  * Arguments of `conversations.unread` and `conversations.notAnswered`: "for a specific operator"
  * says the doc, which lists no parameter; `operator_id` is a guess, sent as a query parameter.
+ *
+ * @category API requests
+ * @since 0.2.0
  */
 export interface OperatorConversationsQuery {
   /** The operator whose conversations to list. */
   readonly operator_id?: number | undefined;
 }
 
-/** Arguments of `conversations.get` (the parameter's name is a guess; the doc's table is not stored). */
+/**
+ * Arguments of `conversations.get` (the parameter's name is a guess; the doc's table is not stored).
+ *
+ * @category API requests
+ * @since 0.2.0
+ */
 export interface GetConversationQuery {
   /** The conversation's id. */
   readonly conversation_id: number;
 }
 
-/** Arguments of `operators.create`. */
+/**
+ * Arguments of `operators.create`.
+ *
+ * @category API requests
+ * @since 0.2.0
+ */
 export interface CreateOperatorRequest {
   /** The new operator's e-mail address; Blinger refuses one already taken. */
   readonly operator_email: string;
@@ -97,7 +141,12 @@ export interface CreateOperatorRequest {
   readonly operator_password: string;
 }
 
-/** Arguments of `operators.delete`. */
+/**
+ * Arguments of `operators.delete`.
+ *
+ * @category API requests
+ * @since 0.2.0
+ */
 export interface DeleteOperatorRequest {
   /** The operator to delete (the `id` of an {@link ApiOperator}). */
   readonly operator_id: number;

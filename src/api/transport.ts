@@ -10,7 +10,12 @@ import { toPayloadIssues, type PayloadIssue } from '../errors.js';
 import { ErrorEnvelope } from './codecs.js';
 import { quote, describeBlingerError, redactToken, type ApiCallOutcome, type BlingerApiError, type ErrorResponseError } from './errors.js';
 
-/** The part of a fetch `Response` the client reads. */
+/**
+ * The part of a fetch `Response` the client reads.
+ *
+ * @category API client
+ * @since 0.2.0
+ */
 export interface FetchResponse {
   /** The HTTP status. */
   readonly status: number;
@@ -23,7 +28,12 @@ export interface FetchResponse {
   text(): Promise<string>;
 }
 
-/** What the client passes to `fetch`. */
+/**
+ * What the client passes to `fetch`.
+ *
+ * @category API client
+ * @since 0.2.0
+ */
 export interface FetchRequestInit {
   /** `GET` for reads, `POST` for actions. */
   method: 'GET' | 'POST';
@@ -40,16 +50,36 @@ export interface FetchRequestInit {
 /**
  * A `fetch` implementation: the runtime's global `fetch` (the default), undici's, or a wrapper
  * that adds a proxy, logging or tracing.
+ *
+ * @category API client
+ * @since 0.2.0
  */
 export type FetchFunction = (url: string, init: FetchRequestInit) => Promise<FetchResponse>;
 
-/** Per-call settings, the last argument of every method; each overrides the client's option. */
+/**
+ * Per-call settings, the last argument of every method; each overrides the client's option.
+ *
+ * @category API client
+ * @since 0.2.0
+ */
 export interface CallOptions {
-  /** Aborts the call (and its retries); the call then resolves to an `aborted` error. */
+  /**
+   * Aborts the call (and its retries); the call then resolves to an `aborted` error.
+   *
+   * @defaultValue none: the call runs until it succeeds, fails or times out
+   */
   readonly signal?: AbortSignal | undefined;
-  /** Time limit of each attempt, in milliseconds. */
+  /**
+   * Time limit of each attempt, in milliseconds.
+   *
+   * @defaultValue the client's `timeoutMs`
+   */
   readonly timeoutMs?: number | undefined;
-  /** How many times a retryable failure is retried. */
+  /**
+   * How many times a retryable failure is retried.
+   *
+   * @defaultValue the client's `maxRetries`
+   */
   readonly maxRetries?: number | undefined;
 }
 

@@ -8,7 +8,12 @@ import * as safe from './safe-objects.js';
 import { Channel, MessageType } from './enums.js';
 import { nullable, SafeInteger, UnixSeconds } from './primitives.js';
 
-/** The comment of an `on_comment_incoming` or `on_comment_outgoing` event. */
+/**
+ * The comment of an `on_comment_incoming` or `on_comment_outgoing` event.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export const Comment = safe.type(
   {
     /** The comment's id (the same number as the event's `comment_id`). */
@@ -36,5 +41,10 @@ export const Comment = safe.type(
   },
   'Comment',
 );
-/** The comment of a comment event: see {@link Comment}. */
+/**
+ * The comment of a comment event.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type Comment = t.TypeOf<typeof Comment>;

@@ -25,12 +25,27 @@ const conversationProps = {
   from_user: ConversationUser,
 };
 
-/** A conversation waiting for an operator, in {@link ConversationUnassigned}. */
+/**
+ * A conversation waiting for an operator, in {@link ConversationUnassigned}.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export const UnassignedConversation = safe.type(conversationProps, 'UnassignedConversation');
-/** A conversation waiting for an operator: see {@link UnassignedConversation}. */
+/**
+ * A conversation waiting for an operator.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type UnassignedConversation = t.TypeOf<typeof UnassignedConversation>;
 
-/** A conversation with its operator, in {@link ConversationAssigned}. The operator is always present. */
+/**
+ * A conversation with its operator, in {@link ConversationAssigned}. The operator is always present.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export const AssignedConversation = safe.type(
   {
     ...conversationProps,
@@ -39,13 +54,21 @@ export const AssignedConversation = safe.type(
   },
   'AssignedConversation',
 );
-/** A conversation with its operator: see {@link AssignedConversation}. */
+/**
+ * A conversation with its operator.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type AssignedConversation = t.TypeOf<typeof AssignedConversation>;
 
 /**
  * A tag set on a message of a closed conversation. Blinger sends `id` and `message_id` as strings
  * here (`"634"`) although ids are numbers elsewhere; numbers are accepted too, and the value is
  * passed through as sent.
+ *
+ * @category Codecs
+ * @since 0.1.0
  */
 export const ConversationTag = safe.type(
   {
@@ -58,10 +81,20 @@ export const ConversationTag = safe.type(
   },
   'ConversationTag',
 );
-/** A tag set on a message of a closed conversation: see {@link ConversationTag}. */
+/**
+ * A tag set on a message of a closed conversation.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type ConversationTag = t.TypeOf<typeof ConversationTag>;
 
-/** The reason an operator chose when closing a conversation, such as `{ title: 'Duplicate' }`. */
+/**
+ * The reason an operator chose when closing a conversation, such as `{ title: 'Duplicate' }`.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export const CloseGroup = safe.type(
   {
     /** The close reason's name, such as `Duplicate`. */
@@ -69,7 +102,12 @@ export const CloseGroup = safe.type(
   },
   'CloseGroup',
 );
-/** The reason chosen when closing a conversation: see {@link CloseGroup}. */
+/**
+ * The reason chosen when closing a conversation.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type CloseGroup = t.TypeOf<typeof CloseGroup>;
 
 /**
@@ -81,6 +119,9 @@ export type CloseGroup = t.TypeOf<typeof CloseGroup>;
  *   prints it in PHP syntax; it arrives as the JSON object `{ "title": "..." }`.)
  * - A PHP sender's `[]` for `operator` or `close_group` decodes to `null`, and `messages` or `tags`
  *   written as an object with index keys decodes to the array (docs/type-model.md, wire quirks).
+ *
+ * @category Codecs
+ * @since 0.1.0
  */
 export const ClosedConversation = safe.intersection(
   [
@@ -100,5 +141,10 @@ export const ClosedConversation = safe.intersection(
   ],
   'ClosedConversation',
 );
-/** A closed conversation with its whole history: see {@link ClosedConversation}. */
+/**
+ * A closed conversation with its whole history.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type ClosedConversation = t.TypeOf<typeof ClosedConversation>;

@@ -11,7 +11,12 @@ import { Message } from './messages.js';
 import { SafeInteger } from './primitives.js';
 import { MessageOperator, MessageParticipant, NewUser } from './users.js';
 
-/** Sent when a conversation's status changes to unassigned (it waits for an operator). */
+/**
+ * Sent when a conversation's status changes to unassigned (it waits for an operator).
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const ConversationUnassigned = safe.type(
   {
     /** The event name. */
@@ -21,10 +26,20 @@ export const ConversationUnassigned = safe.type(
   },
   'ConversationUnassigned',
 );
-/** Sent when a conversation's status changes to unassigned: see {@link ConversationUnassigned}. */
+/**
+ * Sent when a conversation's status changes to unassigned.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type ConversationUnassigned = t.TypeOf<typeof ConversationUnassigned>;
 
-/** Sent when a conversation is assigned to an operator. */
+/**
+ * Sent when a conversation is assigned to an operator.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const ConversationAssigned = safe.type(
   {
     /** The event name. */
@@ -34,10 +49,20 @@ export const ConversationAssigned = safe.type(
   },
   'ConversationAssigned',
 );
-/** Sent when a conversation is assigned to an operator: see {@link ConversationAssigned}. */
+/**
+ * Sent when a conversation is assigned to an operator.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type ConversationAssigned = t.TypeOf<typeof ConversationAssigned>;
 
-/** Sent when a conversation is closed; carries its whole message history. */
+/**
+ * Sent when a conversation is closed; carries its whole message history.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const ConversationClosed = safe.type(
   {
     /** The event name. */
@@ -47,7 +72,12 @@ export const ConversationClosed = safe.type(
   },
   'ConversationClosed',
 );
-/** Sent when a conversation is closed: see {@link ConversationClosed}. */
+/**
+ * Sent when a conversation is closed.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type ConversationClosed = t.TypeOf<typeof ConversationClosed>;
 
 // Fields shared by the message and comment events, which differ only in what they carry.
@@ -88,7 +118,12 @@ const commentEventProps = {
   comment: Comment,
 };
 
-/** Sent when a customer's message arrives from a messenger. */
+/**
+ * Sent when a customer's message arrives from a messenger.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const MessageIncoming = safe.type(
   {
     /** The event name. */
@@ -97,10 +132,20 @@ export const MessageIncoming = safe.type(
   },
   'MessageIncoming',
 );
-/** Sent when a customer's message arrives: see {@link MessageIncoming}. */
+/**
+ * Sent when a customer's message arrives.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type MessageIncoming = t.TypeOf<typeof MessageIncoming>;
 
-/** Sent when an operator's (or bot's) message goes out to a customer. */
+/**
+ * Sent when an operator's (or bot's) message goes out to a customer.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const MessageOutgoing = safe.type(
   {
     /** The event name. */
@@ -109,10 +154,20 @@ export const MessageOutgoing = safe.type(
   },
   'MessageOutgoing',
 );
-/** Sent when a message goes out to a customer: see {@link MessageOutgoing}. */
+/**
+ * Sent when a message goes out to a customer.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type MessageOutgoing = t.TypeOf<typeof MessageOutgoing>;
 
-/** Sent when a new comment arrives under a social-network post (a VK wall post, for example). */
+/**
+ * Sent when a new comment arrives under a social-network post (a VK wall post, for example).
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const CommentIncoming = safe.type(
   {
     /** The event name. */
@@ -121,10 +176,20 @@ export const CommentIncoming = safe.type(
   },
   'CommentIncoming',
 );
-/** Sent when a new comment arrives under a post: see {@link CommentIncoming}. */
+/**
+ * Sent when a new comment arrives under a post.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type CommentIncoming = t.TypeOf<typeof CommentIncoming>;
 
-/** Sent when an operator's reply comment is posted under a social-network post. */
+/**
+ * Sent when an operator's reply comment is posted under a social-network post.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const CommentOutgoing = safe.type(
   {
     /** The event name. */
@@ -133,10 +198,20 @@ export const CommentOutgoing = safe.type(
   },
   'CommentOutgoing',
 );
-/** Sent when a reply comment is posted: see {@link CommentOutgoing}. */
+/**
+ * Sent when a reply comment is posted.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type CommentOutgoing = t.TypeOf<typeof CommentOutgoing>;
 
-/** Sent when Blinger creates a new user (a customer writes in for the first time). */
+/**
+ * Sent when Blinger creates a new user (a customer writes in for the first time).
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const UserNew = safe.type(
   {
     /** The event name. */
@@ -146,7 +221,12 @@ export const UserNew = safe.type(
   },
   'UserNew',
 );
-/** Sent when Blinger creates a new user: see {@link UserNew}. */
+/**
+ * Sent when Blinger creates a new user.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type UserNew = t.TypeOf<typeof UserNew>;
 
 /**
@@ -155,6 +235,9 @@ export type UserNew = t.TypeOf<typeof UserNew>;
  *
  * @example
  * if (event.webhook === 'on_message_incoming') console.log(event.message.message);
+ *
+ * @category Events
+ * @since 0.1.0
  */
 export const BlingerWebhook = t.union(
   [
@@ -169,13 +252,28 @@ export const BlingerWebhook = t.union(
   ],
   'BlingerWebhook',
 );
-/** Every event Blinger documents: see {@link BlingerWebhook}. */
+/**
+ * Every event Blinger documents.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type BlingerWebhook = t.TypeOf<typeof BlingerWebhook>;
 
-/** The name of a documented event, the value of its `webhook` field, such as `'on_message_incoming'`. */
+/**
+ * The name of a documented event, the value of its `webhook` field, such as `'on_message_incoming'`.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type WebhookName = BlingerWebhook['webhook'];
 
-/** The event type of one webhook name: `WebhookEvent<'on_user_new'>` is {@link UserNew}. */
+/**
+ * The event type of one webhook name: `WebhookEvent<'on_user_new'>` is {@link UserNew}.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export type WebhookEvent<Name extends WebhookName> = Extract<
   BlingerWebhook,
   {
@@ -184,28 +282,43 @@ export type WebhookEvent<Name extends WebhookName> = Extract<
   }
 >;
 
-/** The codec of each event, keyed by its `webhook` name. */
+/**
+ * The codec of each event, keyed by its `webhook` name.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const webhookCodecs = {
-  /** See {@link ConversationUnassigned}. */
+  /** A conversation now waits for an operator. */
   on_conversation_unassigned: ConversationUnassigned,
-  /** See {@link ConversationAssigned}. */
+  /** A conversation was assigned to an operator. */
   on_conversation_assigned: ConversationAssigned,
-  /** See {@link ConversationClosed}. */
+  /** A conversation was closed, with its whole history. */
   on_conversation_closed: ConversationClosed,
-  /** See {@link MessageIncoming}. */
+  /** A customer's message arrived. */
   on_message_incoming: MessageIncoming,
-  /** See {@link MessageOutgoing}. */
+  /** A message went out to a customer. */
   on_message_outgoing: MessageOutgoing,
-  /** See {@link CommentIncoming}. */
+  /** A comment arrived under a post. */
   on_comment_incoming: CommentIncoming,
-  /** See {@link CommentOutgoing}. */
+  /** A reply comment was posted. */
   on_comment_outgoing: CommentOutgoing,
-  /** See {@link UserNew}. */
+  /** Blinger created a user. */
   on_user_new: UserNew,
 } as const satisfies { [Name in WebhookName]: t.Type<WebhookEvent<Name>, unknown, unknown> };
 
-/** Every documented event name, in the order of Blinger's documentation. */
+/**
+ * Every documented event name, in the order of Blinger's documentation.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const webhookNames = Object.keys(webhookCodecs) as readonly WebhookName[];
 
-/** Whether `name` is an event this version of the package knows. Safe for any string, `__proto__` included. */
+/**
+ * Whether `name` is an event this version of the package knows. Safe for any string, `__proto__` included.
+ *
+ * @category Events
+ * @since 0.1.0
+ */
 export const isWebhookName = (name: string): name is WebhookName => Object.hasOwn(webhookCodecs, name);

@@ -9,7 +9,12 @@ import { Channel, MessageStatus, MessageType } from './enums.js';
 import { BooleanFlag, list, nullable, SafeInteger, UnixSeconds } from './primitives.js';
 import { BlingerUser } from './users.js';
 
-/** The message of an `on_message_incoming` or `on_message_outgoing` event. */
+/**
+ * The message of an `on_message_incoming` or `on_message_outgoing` event.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export const Message = safe.type(
   {
     /** The message's id (the same number as the event's `message_id`). */
@@ -31,12 +36,20 @@ export const Message = safe.type(
   },
   'Message',
 );
-/** The message of a message event: see {@link Message}. */
+/**
+ * The message of a message event.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type Message = t.TypeOf<typeof Message>;
 
 /**
  * One message in the history of a closed conversation (`conversation.messages`), with both sides'
  * full Blinger records.
+ *
+ * @category Codecs
+ * @since 0.1.0
  */
 export const ConversationMessage = safe.type(
   {
@@ -77,5 +90,10 @@ export const ConversationMessage = safe.type(
   },
   'ConversationMessage',
 );
-/** One message in the history of a closed conversation: see {@link ConversationMessage}. */
+/**
+ * One message in the history of a closed conversation.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type ConversationMessage = t.TypeOf<typeof ConversationMessage>;

@@ -93,6 +93,9 @@ export class SafeIntegerType extends t.Type<number, number, unknown> {
  * A safe integer (`Number.isSafeInteger`, at most 2^53 - 1): the codec of every id, counter and
  * timestamp. Decoding also accepts a string of decimal digits (`"173"`, wire-quirk rule
  * `integer-as-string`) and gives the number; `is()` accepts numbers only.
+ *
+ * @category Codecs
+ * @since 0.1.0
  */
 export const SafeInteger: SafeIntegerType = new SafeIntegerType();
 

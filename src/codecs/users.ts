@@ -37,15 +37,26 @@ const livechatProps = {
 /**
  * The user a conversation is with (`conversation.from_user` in the conversation events).
  * `page_title` and `page_url` are present only for livechat visitors.
+ *
+ * @category Codecs
+ * @since 0.1.0
  */
 export const ConversationUser = safe.intersection([safe.type(userSummaryProps), safe.partial(livechatProps)], 'ConversationUser');
-/** The user a conversation is with: see {@link ConversationUser}. */
+/**
+ * The user a conversation is with.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type ConversationUser = t.TypeOf<typeof ConversationUser>;
 
 /**
  * Sender or recipient of a message or comment (`from_user` and `to_user` of the message and comment
  * events): a {@link ConversationUser} that also names its channel. One side is the customer, the
  * other the business's own channel account (role `customer`, usually without title or avatar).
+ *
+ * @category Codecs
+ * @since 0.1.0
  */
 export const MessageParticipant = safe.intersection(
   [
@@ -58,10 +69,20 @@ export const MessageParticipant = safe.intersection(
   ],
   'MessageParticipant',
 );
-/** Sender or recipient of a message or comment: see {@link MessageParticipant}. */
+/**
+ * Sender or recipient of a message or comment.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type MessageParticipant = t.TypeOf<typeof MessageParticipant>;
 
-/** The operator (helpdesk agent) a conversation is assigned to. */
+/**
+ * The operator (helpdesk agent) a conversation is assigned to.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export const Operator = safe.type(
   {
     /** The operator's id in Blinger. */
@@ -73,7 +94,12 @@ export const Operator = safe.type(
   },
   'Operator',
 );
-/** The operator a conversation is assigned to: see {@link Operator}. */
+/**
+ * The operator a conversation is assigned to.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type Operator = t.TypeOf<typeof Operator>;
 
 const assignedOrNotOperator = safe.type(
@@ -94,6 +120,9 @@ const assignedOrNotOperator = safe.type(
  *
  * A PHP sender's `[]` or `null` instead of the object decodes to that not-assigned operator
  * (wire-quirk rule `empty-operator`); `is()` stays strict and accepts the object only.
+ *
+ * @category Codecs
+ * @since 0.1.0
  */
 export const MessageOperator: EmptyAsType<
   t.TypeC<{
@@ -110,7 +139,12 @@ export const MessageOperator: EmptyAsType<
   true,
   () => ({ id: null, name: null, email: null }),
 );
-/** The operator of the conversation a message or comment belongs to: see {@link MessageOperator}. */
+/**
+ * The operator of the conversation a message or comment belongs to.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type MessageOperator = t.TypeOf<typeof MessageOperator>;
 
 /**
@@ -119,6 +153,9 @@ export type MessageOperator = t.TypeOf<typeof MessageOperator>;
  *
  * `tags` arrives JSON-encoded as a string (`"[]"`, `"[\"vip\"]"`) or as `null`; both decode and the
  * string is passed through unparsed (see {@link parseBlingerUserTags}).
+ *
+ * @category Codecs
+ * @since 0.1.0
  */
 export const BlingerUser = safe.type(
   {
@@ -151,10 +188,20 @@ export const BlingerUser = safe.type(
   },
   'BlingerUser',
 );
-/** A user's full Blinger record: see {@link BlingerUser}. */
+/**
+ * A user's full Blinger record.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type BlingerUser = t.TypeOf<typeof BlingerUser>;
 
-/** The user Blinger has just created, in {@link UserNew}. */
+/**
+ * The user Blinger has just created, in {@link UserNew}.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export const NewUser = safe.type(
   {
     /** The new channel-user record's id. */
@@ -174,7 +221,12 @@ export const NewUser = safe.type(
   },
   'NewUser',
 );
-/** The user Blinger has just created: see {@link NewUser}. */
+/**
+ * The user Blinger has just created.
+ *
+ * @category Codecs
+ * @since 0.1.0
+ */
 export type NewUser = t.TypeOf<typeof NewUser>;
 
 /**
@@ -183,6 +235,9 @@ export type NewUser = t.TypeOf<typeof NewUser>;
  *
  * @example
  * parseBlingerUserTags('["vip","new"]'); // ['vip', 'new']
+ *
+ * @category Codecs
+ * @since 0.1.0
  */
 export const parseBlingerUserTags = (tags: string | null): string[] => {
   if (tags === null) return [];

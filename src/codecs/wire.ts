@@ -26,6 +26,9 @@ import type { ReceivedType } from '../errors.js';
  *   the not-assigned operator, every field `null`).
  * - `array-as-object`: an array field as an object whose keys are all canonical non-negative
  *   integers (`{"0":"a","2":"b"}`), decoded as its values in ascending key order.
+ *
+ * @category Wire quirks
+ * @since 0.2.0
  */
 export type WireQuirkRule =
   | 'integer-as-string'
@@ -34,7 +37,12 @@ export type WireQuirkRule =
   | 'empty-operator'
   | 'array-as-object';
 
-/** Every rule of the wire-quirk table, in the table's order. */
+/**
+ * Every rule of the wire-quirk table, in the table's order.
+ *
+ * @category Wire quirks
+ * @since 0.2.0
+ */
 export const wireQuirkRules: readonly WireQuirkRule[] = [
   'integer-as-string',
   'boolean-as-number-or-string',
@@ -47,6 +55,9 @@ export const wireQuirkRules: readonly WireQuirkRule[] = [
  * A field that arrived in a wire-quirk form and was decoded to its canonical value, as
  * `parseWebhook`'s `onWireQuirks` hook reports it. Like errors, it names the field and the JSON
  * type that arrived, never the value.
+ *
+ * @category Wire quirks
+ * @since 0.2.0
  */
 export interface WireQuirk {
   /** Dotted JSON path of the field, such as `conversation.operator.id`. */

@@ -42,6 +42,9 @@ const key = (...parts: ReadonlyArray<string | number>): string => parts.join('/'
  *
  * @param event - A validated event, as `parseWebhook` or an adapter's callback gives it.
  * @returns The delivery's key, such as `on_message_incoming/546/4627`.
+ *
+ * @category Deduplication
+ * @since 0.2.0
  */
 export const deliveryKey = (event: BlingerWebhook): string => {
   switch (event.webhook) {

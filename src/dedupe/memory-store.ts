@@ -5,7 +5,12 @@
  */
 import type { DedupeStore } from './store.js';
 
-/** Options of {@link createMemoryDedupeStore}. */
+/**
+ * Options of {@link createMemoryDedupeStore}.
+ *
+ * @category Deduplication
+ * @since 0.2.0
+ */
 export interface MemoryDedupeStoreOptions {
   /**
    * Most keys held at once. When full, the oldest claim is forgotten first, so a duplicate of a very old
@@ -16,7 +21,12 @@ export interface MemoryDedupeStoreOptions {
   readonly maxEntries?: number;
 }
 
-/** The default {@link MemoryDedupeStoreOptions.maxEntries}. */
+/**
+ * The default {@link MemoryDedupeStoreOptions.maxEntries}.
+ *
+ * @category Deduplication
+ * @since 0.2.0
+ */
 export const DEFAULT_MAX_DEDUPE_ENTRIES = 100_000;
 
 /**
@@ -28,6 +38,9 @@ export const DEFAULT_MAX_DEDUPE_ENTRIES = 100_000;
  * kept. Both operations run in constant time (amortised).
  *
  * @throws RangeError when `maxEntries` is not a positive integer.
+ *
+ * @category Deduplication
+ * @since 0.2.0
  */
 export const createMemoryDedupeStore = (options: MemoryDedupeStoreOptions = {}): DedupeStore => {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_DEDUPE_ENTRIES;

@@ -8,6 +8,9 @@
  * Where delivery keys are claimed. Two operations, both atomic in the store: with Redis,
  * `SET key 1 NX PX ttlMs` and `DEL key` (see docs/scaling.md); in one process,
  * {@link createMemoryDedupeStore}.
+ *
+ * @category Deduplication
+ * @since 0.2.0
  */
 export interface DedupeStore {
   /**
@@ -34,6 +37,9 @@ export interface DedupeStore {
  *   availability: while the store is down nothing is processed, and Blinger is asked to retry. To choose
  *   availability instead, give a store whose `claim` resolves `true` on its own errors (and logs them):
  *   deliveries then keep flowing and a duplicate may run twice while the store is down.
+ *
+ * @category Deduplication
+ * @since 0.2.0
  */
 export interface DedupeOptions {
   /** Where keys are claimed: shared by every instance (Redis) or per process ({@link createMemoryDedupeStore}). */
@@ -56,5 +62,10 @@ export interface DedupeOptions {
   readonly onStoreError?: (error: unknown, key: string) => void;
 }
 
-/** 24 hours, in milliseconds: the default {@link DedupeOptions.ttlMs}. */
+/**
+ * 24 hours, in milliseconds: the default {@link DedupeOptions.ttlMs}.
+ *
+ * @category Deduplication
+ * @since 0.2.0
+ */
 export const DEFAULT_DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;

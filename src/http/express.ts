@@ -13,6 +13,7 @@ import { settingsFrom, type WebhookHandlerOptions } from './options.js';
  * express is not a dependency of this package.
  *
  * @category Adapters
+ * @since 0.1.0
  */
 export interface ExpressRequestLike extends NodeRequestLike {
   /** Set by a body parser: parsed JSON, a `Buffer` (`express.raw()`) or a string (`express.text()`). */
@@ -55,6 +56,7 @@ const bodyState = (req: ExpressRequestLike): WebhookBody => {
  *   ),
  * );
  * ```
+ * @since 0.1.0
  */
 export const toExpressHandler = <FrameworkRequest extends ExpressRequestLike = ExpressRequestLike>(
   listener: WebhookListener<FrameworkRequest>,

@@ -13,6 +13,7 @@ import { settingsFrom, type WebhookHandlerOptions } from './options.js';
  * The part of a platform's execution context that keeps work alive after the response (Cloudflare Workers' `ctx`).
  *
  * @category Adapters
+ * @since 0.1.0
  */
 export interface WaitUntilContext {
   /** Keeps the runtime alive until `promise` settles. */
@@ -143,6 +144,7 @@ const toResponse = (status: number, headers: Readonly<Record<string, string>>, b
  * const blinger = toFetchHandler({ on_user_new: (event) => console.log(event.user.id) });
  * app.post('/blinger', (c) => blinger(c.req.raw));
  * ```
+ * @since 0.1.0
  */
 export const toFetchHandler = (
   listener: WebhookListener<Request>,

@@ -11,6 +11,7 @@ import type { BlingerWebhook, WebhookEvent, WebhookName } from '../codecs/events
  *
  * @typeParam FrameworkRequest - the framework's own request type.
  * @category Adapters
+ * @since 0.1.0
  */
 export interface WebhookContext<FrameworkRequest> {
   /**
@@ -29,6 +30,7 @@ export interface WebhookContext<FrameworkRequest> {
  * One callback for every event; narrow on `event.webhook`.
  *
  * @category Adapters
+ * @since 0.1.0
  */
 export type WebhookCallback<FrameworkRequest> = (
   event: BlingerWebhook,
@@ -40,6 +42,7 @@ export type WebhookCallback<FrameworkRequest> = (
  * acknowledged and ignored; a misspelt name does not compile.
  *
  * @category Adapters
+ * @since 0.1.0
  */
 export type WebhookCallbacks<FrameworkRequest> = {
   readonly [Name in WebhookName]?:
@@ -52,6 +55,7 @@ export type WebhookCallbacks<FrameworkRequest> = {
  * (The adapter's result, `toNodeHandler(...)` and the like, is the framework's handler.)
  *
  * @category Adapters
+ * @since 0.2.0
  */
 export type WebhookListener<FrameworkRequest> = WebhookCallback<FrameworkRequest> | WebhookCallbacks<FrameworkRequest>;
 
@@ -60,6 +64,7 @@ export type WebhookListener<FrameworkRequest> = WebhookCallback<FrameworkRequest
  *
  * @deprecated Use {@link WebhookListener}; "handler" now means only what `toXHandler` returns.
  * @category Adapters
+ * @since 0.1.0
  */
 export type WebhookHandler<FrameworkRequest> = WebhookListener<FrameworkRequest>;
 

@@ -16,6 +16,7 @@ import type { EndpointSettings } from './options.js';
  * Koa's `ctx.req`, Fastify's `request.raw`, express's `Request`) satisfies it.
  *
  * @category Adapters
+ * @since 0.2.0
  */
 export interface NodeRequestLike {
   /** The request method (`POST`). */
@@ -46,6 +47,7 @@ export interface NodeRequestLike {
  * The parts of a Node `Socket` the adapters use, while discarding the rest of a refused body.
  *
  * @category Adapters
+ * @since 0.2.0
  */
 export interface NodeSocketLike {
   /** Closes the connection. */
@@ -60,6 +62,7 @@ export interface NodeSocketLike {
  * The parts of a Node `ServerResponse` the adapters write. Node's own `ServerResponse` satisfies it.
  *
  * @category Adapters
+ * @since 0.2.0
  */
 export interface NodeResponseLike {
   /** Someone else already answered: the adapter then writes nothing. */

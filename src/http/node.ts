@@ -27,6 +27,7 @@ import { settingsFrom, type WebhookHandlerOptions } from './options.js';
  *   ),
  * ).listen(3000);
  * ```
+ * @since 0.1.0
  */
 export const toNodeHandler = <FrameworkRequest extends NodeRequestLike = NodeRequestLike>(
   listener: WebhookListener<FrameworkRequest>,

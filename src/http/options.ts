@@ -13,6 +13,7 @@ import type { WebhookRejection } from './rejection.js';
  * 5 MiB: a closed conversation carries its whole history, so bodies can be large.
  *
  * @category Adapters
+ * @since 0.1.0
  */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -20,6 +21,7 @@ export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
  * 30 s to receive the whole body.
  *
  * @category Adapters
+ * @since 0.1.0
  */
 export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 
@@ -34,6 +36,7 @@ export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
  * The same policy applies to `onUnknownEvent` and `onInvalidDelivery`.
  *
  * @category Adapters
+ * @since 0.1.0
  */
 export type AcknowledgePolicy =
   | 'after-callback'
@@ -50,6 +53,7 @@ export type AcknowledgePolicy =
  *
  * @typeParam FrameworkRequest - the framework's own request type, passed to hooks as `context.request`.
  * @category Adapters
+ * @since 0.1.0
  */
 export interface WebhookHandlerOptions<FrameworkRequest> {
   /**
@@ -92,13 +96,13 @@ export interface WebhookHandlerOptions<FrameworkRequest> {
    */
   readonly path?: string | undefined;
   /**
-   * When to answer Blinger: see {@link AcknowledgePolicy}.
+   * When to answer Blinger.
    *
    * @defaultValue `'after-callback'`
    */
   readonly acknowledge?: AcknowledgePolicy | undefined;
   /**
-   * Run each delivery's callback once across instances sharing a store: see {@link DedupeOptions}.
+   * Run each delivery's callback once across instances sharing a store.
    *
    * @defaultValue `undefined` (no deduplication)
    */
@@ -127,7 +131,11 @@ export interface WebhookHandlerOptions<FrameworkRequest> {
    * @defaultValue `console.error`
    */
   readonly onError?: ((error: unknown, context: WebhookContext<FrameworkRequest>) => void) | undefined;
-  /** Called with the payload of an event this version does not know; the delivery is still answered 200. */
+  /**
+   * Called with the payload of an event this version does not know; the delivery is still answered 200.
+   *
+   * @defaultValue `undefined` (the event is acknowledged and dropped)
+   */
   readonly onUnknownEvent?:
     | ((payload: Readonly<Record<string, unknown>>, context: WebhookContext<FrameworkRequest>) => void | Promise<void>)
     | undefined;
@@ -144,7 +152,11 @@ export interface WebhookHandlerOptions<FrameworkRequest> {
   readonly onInvalidDelivery?:
     | ((error: InvalidJsonError | InvalidPayloadError, context: WebhookContext<FrameworkRequest>) => void | Promise<void>)
     | undefined;
-  /** Called for every refused request (4xx), with the reason: for logging and debugging. */
+  /**
+   * Called for every refused request (4xx), with the reason: for logging and debugging.
+   *
+   * @defaultValue `undefined` (refusals are not logged)
+   */
   readonly onRejected?: ((rejection: WebhookRejection, request: FrameworkRequest) => void) | undefined;
 }
 

@@ -9,6 +9,7 @@ import type { InvalidJsonError, InvalidPayloadError } from '../errors.js';
  * One kind of refusal: the HTTP status sent and the machine-readable code that goes with it.
  *
  * @category Adapters
+ * @since 0.2.0
  */
 export interface WebhookRejectionOf<Code extends string, Status extends number> {
   /** The HTTP status sent. */
@@ -26,6 +27,7 @@ export interface WebhookRejectionOf<Code extends string, Status extends number> 
  * with the structured parse error.
  *
  * @category Adapters
+ * @since 0.2.0
  */
 export interface InvalidBodyRejection<Code extends 'invalid_json' | 'invalid_payload', ParseError> {
   /** The HTTP status sent. */
@@ -58,6 +60,7 @@ export interface InvalidBodyRejection<Code extends 'invalid_json' | 'invalid_pay
  * | `invalid_payload` | 400 | JSON but not a valid event |
  *
  * @category Adapters
+ * @since 0.1.0
  */
 export type WebhookRejection =
   | WebhookRejectionOf<'method_not_allowed', 405>

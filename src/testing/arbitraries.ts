@@ -15,6 +15,9 @@ import { children, codecNode } from '../codecs/tree.js';
 /**
  * The parts of the fast-check module the arbitraries are built with. Pass `fc` from
  * `import fc from 'fast-check'` or `import * as fc from 'fast-check'` (fast-check 4).
+ *
+ * @category Arbitraries
+ * @since 0.1.0
  */
 export type FastCheckModule = Pick<
   typeof FastCheck,
@@ -33,21 +36,36 @@ export type FastCheckModule = Pick<
   | 'tuple'
 >;
 
-/** Limits on the generated values; the defaults keep a closed conversation small enough for thousands of runs. */
+/**
+ * Limits on the generated values; the defaults keep a closed conversation small enough for thousands of runs.
+ *
+ * @category Arbitraries
+ * @since 0.1.0
+ */
 export interface ArbitraryOptions {
   /**
    * Longest array generated, such as a closed conversation's `messages` (each message carries two
-   * full user records). Default 4.
+   * full user records).
+   *
+   * @defaultValue 4
    */
   readonly maxArrayLength?: number;
 }
 
-/** One arbitrary per documented event, keyed by its `webhook` name. */
+/**
+ * One arbitrary per documented event, keyed by its `webhook` name.
+ *
+ * @category Arbitraries
+ * @since 0.1.0
+ */
 export type EventArbitraries = { readonly [Name in WebhookName]: FastCheck.Arbitrary<WebhookEvent<Name>> };
 
 /**
  * What {@link webhookArbitraries} returns: `any` generates every event, and each event name
  * generates that event only, typed as it.
+ *
+ * @category Arbitraries
+ * @since 0.1.0
  */
 export type WebhookArbitraries = EventArbitraries & {
   /** Any of the eight documented events. */
@@ -171,18 +189,22 @@ class CodecWalker {
 /**
  * Builds a fast-check arbitrary of the values `codec` accepts, by walking its io-ts tree. Works
  * for every codec of this package and for io-ts `type`, `partial`, `intersection`, `union`,
- * `array`, `literal`, `keyof`, `string`, `boolean`, `number` and `null` built from them; throws a
- * `TypeError` for other kinds (refinements, recursive codecs).
+ * `array`, `literal`, `keyof`, `string`, `boolean`, `number` and `null` built from them.
  *
  * @param fc Your fast-check module (fast-check is an optional peer dependency).
  * @param codec The codec to generate values for.
- * @param options Size limits, see {@link ArbitraryOptions}.
+ * @param options Size limits.
+ * @throws TypeError for a codec kind it cannot walk (a refinement, a recursive codec), naming the
+ * codec and its kind.
  *
  * @example
  * import fc from 'fast-check';
  * import { Operator } from 'blinger-webhooks';
  * import { arbitraryFromCodec } from 'blinger-webhooks/testing/arbitraries';
  * fc.assert(fc.property(arbitraryFromCodec(fc, Operator), (operator) => typeof operator.name === 'string'));
+ *
+ * @category Arbitraries
+ * @since 0.1.0
  */
 export const arbitraryFromCodec = <C extends t.Mixed>(
   fc: FastCheckModule,
@@ -196,7 +218,7 @@ export const arbitraryFromCodec = <C extends t.Mixed>(
  * Every generated event decodes with `parseWebhook(JSON.stringify(event))` to an equal value.
  *
  * @param fc Your fast-check module (fast-check is an optional peer dependency).
- * @param options Size limits, see {@link ArbitraryOptions}.
+ * @param options Size limits.
  *
  * @example
  * import fc from 'fast-check';
@@ -205,6 +227,9 @@ export const arbitraryFromCodec = <C extends t.Mixed>(
  * fc.assert(fc.property(events.on_message_incoming, (event) => {
  *   handleIncoming(event); // must not throw, whatever the message
  * }));
+ *
+ * @category Arbitraries
+ * @since 0.1.0
  */
 export const webhookArbitraries = (fc: FastCheckModule, options: ArbitraryOptions = {}): WebhookArbitraries => {
   // One walker for all events, so the codecs they share are turned into arbitraries once.

@@ -9,6 +9,9 @@ import { examples } from './examples.js';
 /**
  * Changes to apply to an event: any subset of its fields, at any depth. Objects are merged field
  * by field; arrays and other values replace what was there.
+ *
+ * @category Testing
+ * @since 0.1.0
  */
 export type WebhookOverrides<T> = T extends readonly unknown[]
   ? T
@@ -45,6 +48,9 @@ const merge = (base: unknown, override: unknown): unknown => {
  *   operator: { id: null, name: null, email: null },
  *   message: { message: 'Hello!' },
  * });
+ *
+ * @category Testing
+ * @since 0.1.0
  */
 export const createWebhook = <Name extends WebhookName>(
   name: Name,

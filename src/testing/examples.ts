@@ -13,7 +13,12 @@ import messageIncoming from '../../fixtures/documented/on_message_incoming.json'
 import messageOutgoing from '../../fixtures/documented/on_message_outgoing.json' with { type: 'json' };
 import userNew from '../../fixtures/documented/on_user_new.json' with { type: 'json' };
 
-/** Each documented event's example payload, keyed by event name. */
+/**
+ * Each documented event's example payload, keyed by event name.
+ *
+ * @category Testing
+ * @since 0.1.0
+ */
 export type WebhookExamples = { readonly [Name in WebhookName]: WebhookEvent<Name> };
 
 const deepFreeze = <T>(value: T): T => {
@@ -25,7 +30,7 @@ const deepFreeze = <T>(value: T): T => {
 };
 
 // The JSON files are the fixtures the test suite decodes with the codecs, which is what makes
-// these casts safe: `test/testing/examples.test.ts` fails if one stops matching its event.
+// these casts safe: `test/testing/testing.test.ts` (describe `examples`) fails if one stops matching its event.
 /**
  * The example payload of every event, exactly as Blinger's webhook documentation shows it (the
  * closed conversation's `close_group` as the JSON object Blinger sends). Deeply frozen: use
@@ -34,6 +39,9 @@ const deepFreeze = <T>(value: T): T => {
  * @example
  * import { examples } from 'blinger-webhooks/testing';
  * await fetch(url, { method: 'POST', body: JSON.stringify(examples.on_message_incoming) });
+ *
+ * @category Testing
+ * @since 0.1.0
  */
 export const examples: WebhookExamples = deepFreeze({
   on_conversation_unassigned: conversationUnassigned as WebhookEvent<'on_conversation_unassigned'>,

@@ -9,7 +9,12 @@ import { BlingerWebhook } from '../codecs/events.js';
 import { children, type CodecNode, codecNode } from '../codecs/tree.js';
 import { type WireQuirkRule, wireQuirkRules } from '../codecs/wire.js';
 
-/** Which wire quirks {@link quirkyWireForm} writes, and how many. */
+/**
+ * Which wire quirks {@link quirkyWireForm} writes, and how many.
+ *
+ * @category Wire quirks
+ * @since 0.2.0
+ */
 export interface QuirkyWireFormOptions {
   /**
    * The rules to apply (see `WireQuirkRule`).
@@ -33,7 +38,12 @@ export interface QuirkyWireFormOptions {
   readonly seed?: number;
 }
 
-/** A field written in a quirky form, as `parseWebhook`'s `onWireQuirks` will report it. */
+/**
+ * A field written in a quirky form, as `parseWebhook`'s `onWireQuirks` will report it.
+ *
+ * @category Wire quirks
+ * @since 0.2.0
+ */
 export interface AppliedWireQuirk {
   /** Dotted JSON path of the field on the wire (list items by their index keys). */
   readonly path: string;
@@ -41,7 +51,12 @@ export interface AppliedWireQuirk {
   readonly rule: WireQuirkRule;
 }
 
-/** What {@link quirkyWireForm} returns. */
+/**
+ * What {@link quirkyWireForm} returns.
+ *
+ * @category Wire quirks
+ * @since 0.2.0
+ */
 export interface QuirkyWireForm {
   /** The payload to send: `JSON.stringify` it. It decodes to exactly the event it was made from. */
   readonly payload: unknown;
@@ -191,6 +206,9 @@ class QuirkWriter {
  * import { createWebhook, quirkyWireForm } from 'blinger-webhooks/testing';
  * const { payload } = quirkyWireForm(createWebhook('on_message_incoming'), { rules: ['integer-as-string'] });
  * await fetch(url, { method: 'POST', body: JSON.stringify(payload) }); // every id a string
+ *
+ * @category Wire quirks
+ * @since 0.2.0
  */
 export const quirkyWireForm = (event: BlingerWebhook, options: QuirkyWireFormOptions = {}): QuirkyWireForm => {
   const writer = new QuirkWriter(options);
