@@ -11,7 +11,7 @@
  *
  * Options: --duration S (per load, default 3), --rounds N (default 4), --connections N
  * (default 50), --payload message|closed (the documented incoming message, or the 300-message
- * closed conversation).
+ * closed conversation), --only TEXT (frameworks whose name contains it).
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '4' },
       connections: { type: 'string', default: '50' },
       payload: { type: 'string', default: 'message' },
+      only: { type: 'string', default: '' },
     },
   });
   const duration = Number(values.duration);
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU', 'adapter/bare req/s'];
   let problems = 0;
-  for (const framework of frameworks) {
+  for (const framework of frameworks.filter((name) => name.includes(values.only))) {
     const port = ready.ports[framework];
     const measured: Record<'bare' | 'hook', Measure[]> = { bare: [], hook: [] };
     for (const route of ['bare', 'hook'] as const) {

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { withTimeout } from './timeout.js';
 
 /** A request body in whichever state the framework left it. */
 export type WebhookBody =
@@ -64,19 +63,25 @@ export const concatBytes = (chunks: readonly Uint8Array[], total: number): Uint8
   return bytes;
 };
 
-/** Receives `stream` until its end or `maxBytes`, and stops listening at once past the limit. */
-const receive = (stream: BodyStream, maxBytes: number): { readonly done: Promise<BodyReadResult>; stop(): void } => {
-  let stopListening: (() => void) | undefined;
-  let settled = false;
-  const done = new Promise<BodyReadResult>((resolve) => {
+/**
+ * Receives `stream` until its end, `maxBytes` or `timeoutMs`, whichever comes first: the rest of
+ * an oversized or late body is never kept. One promise and one timer per body, since this runs
+ * for every delivery.
+ */
+export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> =>
+  new Promise((resolve) => {
     const received: Uint8Array[] = [];
     let total = 0;
+    let settled = false;
+    let stopListening: (() => void) | undefined;
     const finish = (result: BodyReadResult): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       stopListening?.();
       resolve(result);
     };
+    const timer = setTimeout(() => finish(TIMEOUT), timeoutMs);
     stopListening = stream.listen({
       chunk: (bytes) => {
         if (settled) return;
@@ -90,45 +95,24 @@ const receive = (stream: BodyStream, maxBytes: number): { readonly done: Promise
     // The stream may have ended (or failed) while `listen` was still running.
     if (settled) stopListening();
   });
-  return {
-    done,
-    stop: () => {
-      settled = true;
-      stopListening?.();
-    },
-  };
-};
-
-/**
- * Receives `stream` until its end, `maxBytes` or `timeoutMs`, whichever comes first: the rest of
- * an oversized or late body is never kept.
- */
-export const readBody = async (stream: BodyStream, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> => {
-  const receiving = receive(stream, maxBytes);
-  const outcome = await withTimeout(receiving.done, timeoutMs);
-  if (outcome.settled) return outcome.value;
-  receiving.stop();
-  return TIMEOUT;
-};
 
 /**
  * Reads a body of declared length whole, within `timeoutMs`. HTTP framing stops the body at its
  * declared length, which the core has already checked; the size is checked again all the same.
  */
-export const readDeclaredBody = async (
-  read: () => Promise<Uint8Array>,
-  maxBytes: number,
-  timeoutMs: number,
-): Promise<BodyReadResult> => {
-  let received: Promise<BodyReadResult>;
-  try {
-    received = read().then(
-      (bytes): BodyReadResult => (bytes.byteLength > maxBytes ? TOO_LARGE : { kind: 'received', bytes }),
-      (): BodyReadResult => ABORTED,
-    );
-  } catch {
-    return ABORTED;
-  }
-  const outcome = await withTimeout(received, timeoutMs);
-  return outcome.settled ? outcome.value : TIMEOUT;
-};
+export const readDeclaredBody = (read: () => Promise<Uint8Array>, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(TIMEOUT), timeoutMs);
+    const finish = (result: BodyReadResult): void => {
+      clearTimeout(timer);
+      resolve(result);
+    };
+    try {
+      read().then(
+        (bytes) => finish(bytes.byteLength > maxBytes ? TOO_LARGE : { kind: 'received', bytes }),
+        () => finish(ABORTED),
+      );
+    } catch {
+      finish(ABORTED);
+    }
+  });

@@ -26,6 +26,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { deliveryKey } from '../dedupe/delivery-key.js';
+import type { BlingerWebhook } from '../codecs/events.js';
 import type { InvalidJsonError, InvalidPayloadError } from '../errors.js';
 import { parseWebhook } from '../parse.js';
 import {
@@ -40,11 +41,12 @@ import {
   refusal,
   type WebhookResponse,
 } from './answers.js';
-import { readBody, readDeclaredBody, type WebhookBody } from './body.js';
+import { type BodyReadResult, readBody, readDeclaredBody, type WebhookBody } from './body.js';
 import { decodeCharset, undoContentEncoding } from './content.js';
 import { claimDelivery } from './dedupe.js';
 import { checkEnvelope } from './envelope.js';
 import { dispatchTo, report, runCallback, type WebhookContext, type WebhookListener } from './listener.js';
+import { andThen, type MaybePromise } from './maybe-promise.js';
 import type { AcknowledgePolicy, EndpointSettings } from './options.js';
 import { ABORTED, invalidDelivery, TIMED_OUT, TOO_LARGE, type WebhookRejection } from './rejection.js';
 import { withTimeout } from './timeout.js';
@@ -104,31 +106,37 @@ const fromBytes = (bytes: Uint8Array, contentType: string | null): BodyOutcome =
   return refused(text.rejection);
 };
 
+/** What a read body ends in, once its `Content-Encoding` and charset are undone. */
+const fromRead = (read: BodyReadResult, request: WebhookRequest<unknown>, maxBodyBytes: number): MaybePromise<BodyOutcome> => {
+  if (read.kind === 'too_large') return refused(TOO_LARGE, true);
+  if (read.kind === 'timeout') return refused(TIMED_OUT, true);
+  if (read.kind === 'aborted') return refused(ABORTED);
+  // Most deliveries are not compressed: no decoding step, not even a promise, for them.
+  if (request.contentEncoding === null) return fromBytes(read.bytes, request.contentType);
+  return undoContentEncoding(read.bytes, request.contentEncoding, maxBodyBytes).then((decoded) =>
+    decoded.kind === 'decoded' ? fromBytes(decoded.bytes, request.contentType) : refused(decoded.rejection),
+  );
+};
+
 /** Reads an unread body within the limits, then undoes its `Content-Encoding` and charset. */
-const readUnread = async <FrameworkRequest>(
+const readUnread = <FrameworkRequest>(
   request: WebhookRequest<FrameworkRequest>,
   body: Extract<WebhookBody, { kind: 'declared' | 'stream' }>,
   settings: EndpointSettings<FrameworkRequest>,
 ): Promise<BodyOutcome> => {
   const { maxBodyBytes, bodyTimeoutMs } = settings;
-  const read =
+  const reading =
     body.kind === 'declared'
-      ? await readDeclaredBody(body.read, maxBodyBytes, bodyTimeoutMs)
-      : await readBody(body.stream, maxBodyBytes, bodyTimeoutMs);
-  if (read.kind === 'too_large') return refused(TOO_LARGE, true);
-  if (read.kind === 'timeout') return refused(TIMED_OUT, true);
-  if (read.kind === 'aborted') return refused(ABORTED);
-  // Most deliveries are not compressed: no decoding step, not even an await, for them.
-  if (request.contentEncoding === null) return fromBytes(read.bytes, request.contentType);
-  const decoded = await undoContentEncoding(read.bytes, request.contentEncoding, maxBodyBytes);
-  return decoded.kind === 'decoded' ? fromBytes(decoded.bytes, request.contentType) : refused(decoded.rejection);
+      ? readDeclaredBody(body.read, maxBodyBytes, bodyTimeoutMs)
+      : readBody(body.stream, maxBodyBytes, bodyTimeoutMs);
+  return reading.then((read) => fromRead(read, request, maxBodyBytes));
 };
 
-/** Receives the body in whichever state the adapter found it. */
-const receiveBody = async <FrameworkRequest>(
+/** Receives the body in whichever state the adapter found it: at once, unless it is still unread. */
+const receiveBody = <FrameworkRequest>(
   request: WebhookRequest<FrameworkRequest>,
   settings: EndpointSettings<FrameworkRequest>,
-): Promise<BodyOutcome> => {
+): MaybePromise<BodyOutcome> => {
   const { body, contentLength } = request;
   // A declared empty body is empty, even where a body parser turned it into `{}`.
   if (contentLength === 0) return EMPTY;
@@ -155,20 +163,23 @@ const receiveBody = async <FrameworkRequest>(
 
 /**
  * Runs user code (the callback or a hook) as the acknowledgement policy says, and picks the
- * answer: `succeeded` or `failed` once it has settled, `succeeded` if it is still running.
+ * answer: `succeeded` or `failed` once it has settled, `succeeded` if it is still running. Code
+ * that returned no promise has settled already: its answer is given at once, with no timer.
  */
-const acknowledge = async (
-  run: () => Promise<boolean>,
+const acknowledge = (
+  run: () => MaybePromise<boolean>,
   policy: AcknowledgePolicy,
   succeeded: WebhookResponse,
   failed: WebhookResponse,
-): Promise<WebhookResponse> => {
-  if (policy === 'immediately') return { ...succeeded, pending: run().then(() => undefined) };
+): MaybePromise<WebhookResponse> => {
   const running = run();
-  if (policy === 'after-callback') return (await running) ? succeeded : failed;
-  const outcome = await withTimeout(running, policy.timeoutMs);
-  if (!outcome.settled) return { ...succeeded, pending: running.then(() => undefined) };
-  return outcome.value ? succeeded : failed;
+  const answer = (ok: boolean): WebhookResponse => (ok ? succeeded : failed);
+  if (policy === 'immediately') return running instanceof Promise ? { ...succeeded, pending: running.then(() => undefined) } : succeeded;
+  if (!(running instanceof Promise)) return answer(running);
+  if (policy === 'after-callback') return running.then(answer);
+  return withTimeout(running, policy.timeoutMs).then((outcome) =>
+    outcome.settled ? answer(outcome.value) : { ...succeeded, pending: running.then(() => undefined) },
+  );
 };
 
 /** Tells `onRejected` (a logging hook, which must not change the answer) and builds the refusal. */
@@ -192,24 +203,34 @@ const keepOrRefuse = <FrameworkRequest>(
   context: WebhookContext<FrameworkRequest>,
   request: WebhookRequest<FrameworkRequest>,
   settings: EndpointSettings<FrameworkRequest>,
-): Promise<WebhookResponse> | WebhookResponse => {
+): MaybePromise<WebhookResponse> => {
   const { onInvalidDelivery, onError } = settings.hooks;
   if (onInvalidDelivery === undefined) return refuse(settings, request, invalidDelivery(error), false);
   return acknowledge(() => runCallback(() => onInvalidDelivery(error, context), onError, context), settings.acknowledge, KEPT, NOT_KEPT);
 };
 
-/**
- * Answers one webhook request: checks it, reads and validates the body, runs the callback
- * according to the acknowledgement policy. Never throws.
- */
-export const handleWebhookRequest = async <FrameworkRequest>(
+/** Runs the listener on a valid event, once per delivery key where `dedupe` is set. */
+const deliver = <FrameworkRequest>(
+  event: BlingerWebhook,
+  context: WebhookContext<FrameworkRequest>,
+  listener: WebhookListener<FrameworkRequest>,
+  settings: EndpointSettings<FrameworkRequest>,
+): MaybePromise<WebhookResponse> => {
+  const run = () => runCallback(() => dispatchTo(listener, event, context), settings.hooks.onError, context);
+  if (settings.dedupe === null) return acknowledge(run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
+  return claimDelivery(settings.dedupe, deliveryKey(event), run).then((once) => {
+    if (once.kind === 'claimed') return acknowledge(once.run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
+    return once.kind === 'duplicate' ? DUPLICATE : DEDUPE_STORE_FAILED;
+  });
+};
+
+/** Answers a request whose body has been received (or refused). */
+const answerBody = <FrameworkRequest>(
+  body: BodyOutcome,
   request: WebhookRequest<FrameworkRequest>,
   listener: WebhookListener<FrameworkRequest>,
   settings: EndpointSettings<FrameworkRequest>,
-): Promise<WebhookResponse> => {
-  const envelope = checkEnvelope(request.method, request.url, settings as EndpointSettings<never>);
-  if (envelope !== null) return refuse(settings, request, envelope, false);
-  const body = await receiveBody(request, settings);
+): MaybePromise<WebhookResponse> => {
   const { onError } = settings.hooks;
   if (body.kind === 'refused') return refuse(settings, request, body.rejection, body.unreadRest);
   if (body.kind === 'already_read') {
@@ -220,14 +241,7 @@ export const handleWebhookRequest = async <FrameworkRequest>(
   const context: WebhookContext<FrameworkRequest> = { rawBody: body.raw, request: request.original };
   if (body.kind === 'undecodable') return keepOrRefuse(body.error, context, request, settings);
   const parsed = parseWebhook(body.input, settings.parseOptions);
-  if (E.isRight(parsed)) {
-    const event = parsed.right;
-    const run = () => runCallback(() => dispatchTo(listener, event, context), onError, context);
-    if (settings.dedupe === null) return acknowledge(run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
-    const once = await claimDelivery(settings.dedupe, deliveryKey(event), run);
-    if (once.kind === 'claimed') return acknowledge(once.run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
-    return once.kind === 'duplicate' ? DUPLICATE : DEDUPE_STORE_FAILED;
-  }
+  if (E.isRight(parsed)) return deliver(parsed.right, context, listener, settings);
   const error = parsed.left;
   if (error.kind !== 'unknown_event') return keepOrRefuse(error, context, request, settings);
   // An event added by Blinger after this version: acknowledged whatever the hook does, so Blinger
@@ -235,4 +249,20 @@ export const handleWebhookRequest = async <FrameworkRequest>(
   const hook = settings.hooks.onUnknownEvent;
   if (hook === undefined) return IGNORED;
   return acknowledge(() => runCallback(() => hook(error.payload, context), onError, context), settings.acknowledge, IGNORED, IGNORED);
+};
+
+/**
+ * Answers one webhook request: checks it, reads and validates the body, runs the callback
+ * according to the acknowledgement policy. Answers at once when nothing needs waiting for (a
+ * refusal before the body, a body a parser already read, a callback that returned no promise),
+ * with a promise otherwise; the promise never rejects, and nothing here throws.
+ */
+export const handleWebhookRequest = <FrameworkRequest>(
+  request: WebhookRequest<FrameworkRequest>,
+  listener: WebhookListener<FrameworkRequest>,
+  settings: EndpointSettings<FrameworkRequest>,
+): MaybePromise<WebhookResponse> => {
+  const envelope = checkEnvelope(request.method, request.url, settings as EndpointSettings<never>);
+  if (envelope !== null) return refuse(settings, request, envelope, false);
+  return andThen(receiveBody(request, settings), (body) => answerBody(body, request, listener, settings));
 };

@@ -5,6 +5,7 @@
  * @module
  */
 import { DEFAULT_DEDUPE_TTL_MS, type DedupeOptions } from '../dedupe/store.js';
+import type { MaybePromise } from './maybe-promise.js';
 
 /** What {@link claimDelivery} decided. */
 export type ClaimOutcome =
@@ -36,7 +37,7 @@ const report = (dedupe: DedupeOptions, error: unknown, key: string): void => {
 export const claimDelivery = async (
   dedupe: DedupeOptions,
   key: string,
-  run: () => Promise<boolean>,
+  run: () => MaybePromise<boolean>,
 ): Promise<ClaimOutcome> => {
   // ttlMs was checked when the adapter was made (settingsFrom).
   const ttlMs = dedupe.ttlMs ?? DEFAULT_DEDUPE_TTL_MS;

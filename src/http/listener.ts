@@ -5,6 +5,7 @@
  * @module
  */
 import type { BlingerWebhook, WebhookEvent, WebhookName } from '../codecs/events.js';
+import { isThenable, type MaybePromise } from './maybe-promise.js';
 
 /**
  * What a callback (and every hook) receives besides the event.
@@ -115,19 +116,22 @@ export const report = <FrameworkRequest>(
 };
 
 /**
- * Runs user code, sync or async, and reports a throw or rejection to `onError`.
- * Resolves `true` when it succeeded; never rejects.
+ * Runs user code, sync or async, and reports a throw or rejection to `onError`. Gives `true` when
+ * it succeeded: at once for code that returned no promise, otherwise a promise that never rejects.
  */
-export const runCallback = async <FrameworkRequest>(
-  callback: () => void | Promise<void>,
+export const runCallback = <FrameworkRequest>(
+  callback: () => unknown,
   onError: ((error: unknown, context: WebhookContext<FrameworkRequest>) => void) | undefined,
   context: WebhookContext<FrameworkRequest>,
-): Promise<boolean> => {
-  try {
-    await callback();
-    return true;
-  } catch (error) {
+): MaybePromise<boolean> => {
+  const failed = (error: unknown): false => {
     report(onError, error, context);
     return false;
+  };
+  try {
+    const result = callback();
+    return isThenable(result) ? Promise.resolve(result).then(() => true, failed) : true;
+  } catch (error) {
+    return failed(error);
   }
 };

@@ -9,6 +9,7 @@ import { INTERNAL_ERROR, type WebhookResponse } from './answers.js';
 import type { BodyStream, WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookRequest } from './core.js';
 import type { WebhookListener } from './listener.js';
+import type { MaybePromise } from './maybe-promise.js';
 import type { EndpointSettings } from './options.js';
 
 /**
@@ -190,18 +191,30 @@ const writeNodeResponse = (req: NodeRequestLike, res: NodeResponseLike, response
   else res.end(response.body);
 };
 
-/** Runs the core on a Node request and writes its answer, whatever happens. */
+/**
+ * Runs the core on a Node request and writes its answer, whatever happens: at once when the core
+ * answers at once (most deliveries, once their body has arrived), otherwise when it resolves.
+ */
 export const respondOnNode = <FrameworkRequest extends NodeRequestLike>(
   request: WebhookRequest<FrameworkRequest>,
   res: NodeResponseLike,
   listener: WebhookListener<FrameworkRequest>,
   settings: EndpointSettings<FrameworkRequest>,
 ): void => {
-  handleWebhookRequest(request, listener, settings)
-    .then(
-      (response) => writeNodeResponse(request.original, res, response),
-      () => writeNodeResponse(request.original, res, INTERNAL_ERROR),
-    )
-    // Only a broken socket gets here; there is no one left to answer.
-    .catch(() => res.destroy());
+  const write = (response: WebhookResponse): void => {
+    try {
+      writeNodeResponse(request.original, res, response);
+    } catch {
+      // Only a broken socket gets here; there is no one left to answer.
+      res.destroy();
+    }
+  };
+  let response: MaybePromise<WebhookResponse>;
+  try {
+    response = handleWebhookRequest(request, listener, settings);
+  } catch {
+    response = INTERNAL_ERROR;
+  }
+  if (response instanceof Promise) response.then(write, () => write(INTERNAL_ERROR));
+  else write(response);
 };
