@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { startDeadline } from './deadline.js';
 
 /** A request body in whichever state the framework left it. */
 export type WebhookBody =
@@ -65,8 +66,8 @@ export const concatBytes = (chunks: readonly Uint8Array[], total: number): Uint8
 
 /**
  * Receives `stream` until its end, `maxBytes` or `timeoutMs`, whichever comes first: the rest of
- * an oversized or late body is never kept. One promise and one timer per body, since this runs
- * for every delivery.
+ * an oversized or late body is never kept. One promise and no timer of its own per body, since
+ * this runs for every delivery ({@link startDeadline}).
  */
 export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> =>
   new Promise((resolve) => {
@@ -77,11 +78,11 @@ export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number
     const finish = (result: BodyReadResult): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      deadline.cancel();
       stopListening?.();
       resolve(result);
     };
-    const timer = setTimeout(() => finish(TIMEOUT), timeoutMs);
+    const deadline = startDeadline(timeoutMs, () => finish(TIMEOUT));
     stopListening = stream.listen({
       chunk: (bytes) => {
         if (settled) return;
@@ -102,9 +103,9 @@ export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number
  */
 export const readDeclaredBody = (read: () => Promise<Uint8Array>, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> =>
   new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(TIMEOUT), timeoutMs);
+    const deadline = startDeadline(timeoutMs, () => resolve(TIMEOUT));
     const finish = (result: BodyReadResult): void => {
-      clearTimeout(timer);
+      deadline.cancel();
       resolve(result);
     };
     try {

@@ -173,13 +173,13 @@ const acknowledge = (
   failed: WebhookResponse,
 ): MaybePromise<WebhookResponse> => {
   const running = run();
-  const answer = (ok: boolean): WebhookResponse => (ok ? succeeded : failed);
   if (policy === 'immediately') return running instanceof Promise ? { ...succeeded, pending: running.then(() => undefined) } : succeeded;
-  if (!(running instanceof Promise)) return answer(running);
-  if (policy === 'after-callback') return running.then(answer);
-  return withTimeout(running, policy.timeoutMs).then((outcome) =>
-    outcome.settled ? answer(outcome.value) : { ...succeeded, pending: running.then(() => undefined) },
-  );
+  if (!(running instanceof Promise)) return running ? succeeded : failed;
+  if (policy === 'after-callback') return running.then((ok) => (ok ? succeeded : failed));
+  return withTimeout(running, policy.timeoutMs).then((outcome) => {
+    if (outcome.settled) return outcome.value ? succeeded : failed;
+    return { ...succeeded, pending: running.then(() => undefined) };
+  });
 };
 
 /** Tells `onRejected` (a logging hook, which must not change the answer) and builds the refusal. */

@@ -8,6 +8,7 @@ import type { BodyStream, WebhookBody } from './body.js';
 import { handleWebhookRequest } from './core.js';
 import { checkListener, type WebhookListener } from './listener.js';
 import { settingsFrom, type WebhookHandlerOptions } from './options.js';
+import { isBun, isCloudflareWorkers } from './runtime.js';
 
 /**
  * The part of a platform's execution context that keeps work alive after the response (Cloudflare Workers' `ctx`).
@@ -70,9 +71,7 @@ const DRAIN_BYTES = 64 * 1024 * 1024;
  * drain on their own within their limits, and Deno delivered every 413, so they are left alone:
  * reading there would only let a sender make the endpoint read more.
  */
-const runtimeDropsUnreadBodies = (): boolean =>
-  'Bun' in globalThis ||
-  (typeof navigator !== 'undefined' && (navigator as { userAgent?: unknown }).userAgent === 'Cloudflare-Workers');
+const runtimeDropsUnreadBodies = (): boolean => isBun() || isCloudflareWorkers();
 
 /**
  * Reads and discards the rest of a body refused with 413 or 408 before the answer is returned,
@@ -107,7 +106,7 @@ const CONSUMED =
   'c.req.json(), request.text() or the like): pass the handler a request whose body is unread';
 
 /** Reads the whole body (whose declared length the core has checked). */
-const readWhole = (request: Request) => async (): Promise<Uint8Array> => new Uint8Array(await request.arrayBuffer());
+const readWhole = (request: Request) => (): Promise<Uint8Array> => request.arrayBuffer().then((buffer) => new Uint8Array(buffer));
 
 /**
  * A body of declared length is read whole (the core has checked the length); others stream.

@@ -115,6 +115,17 @@ export const report = <FrameworkRequest>(
   }
 };
 
+const succeeded = (): true => true;
+
+const failed = <FrameworkRequest>(
+  onError: ((error: unknown, context: WebhookContext<FrameworkRequest>) => void) | undefined,
+  error: unknown,
+  context: WebhookContext<FrameworkRequest>,
+): false => {
+  report(onError, error, context);
+  return false;
+};
+
 /**
  * Runs user code, sync or async, and reports a throw or rejection to `onError`. Gives `true` when
  * it succeeded: at once for code that returned no promise, otherwise a promise that never rejects.
@@ -124,14 +135,11 @@ export const runCallback = <FrameworkRequest>(
   onError: ((error: unknown, context: WebhookContext<FrameworkRequest>) => void) | undefined,
   context: WebhookContext<FrameworkRequest>,
 ): MaybePromise<boolean> => {
-  const failed = (error: unknown): false => {
-    report(onError, error, context);
-    return false;
-  };
   try {
     const result = callback();
-    return isThenable(result) ? Promise.resolve(result).then(() => true, failed) : true;
+    if (!isThenable(result)) return true;
+    return Promise.resolve(result).then(succeeded, (error: unknown) => failed(onError, error, context));
   } catch (error) {
-    return failed(error);
+    return failed(onError, error, context);
   }
 };

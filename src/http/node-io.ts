@@ -35,6 +35,8 @@ export interface NodeRequestLike {
   /** Receives the body's chunks. */
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   /** Learns that the body ended, or the request closed or failed. */
+  on(event: 'end' | 'close' | 'error', listener: () => void): unknown;
+  /** Learns once that the body ended, or the request closed or failed. */
   once(event: 'end' | 'close' | 'error', listener: () => void): unknown;
   /** Stops receiving the body's chunks. */
   off(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
@@ -110,10 +112,12 @@ const nodeBodyStream = (req: NodeRequestLike): BodyStream => ({
       if (!ended) sink.fail();
     };
     const onData = (chunk: Uint8Array): void => sink.chunk(chunk);
+    // `on`, not `once`: the sink stops listening at its first end or failure anyway, and `once`
+    // wraps each listener anew on every request.
     req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('error', onClose);
-    req.once('close', onClose);
+    req.on('end', onEnd);
+    req.on('error', onClose);
+    req.on('close', onClose);
     return () => {
       req.off('data', onData);
       req.off('end', onEnd);
@@ -191,6 +195,15 @@ const writeNodeResponse = (req: NodeRequestLike, res: NodeResponseLike, response
   else res.end(response.body);
 };
 
+/** Writes an answer; only a broken socket makes that fail, and then there is no one left to answer. */
+const writeOrDrop = (req: NodeRequestLike, res: NodeResponseLike, response: WebhookResponse): void => {
+  try {
+    writeNodeResponse(req, res, response);
+  } catch {
+    res.destroy();
+  }
+};
+
 /**
  * Runs the core on a Node request and writes its answer, whatever happens: at once when the core
  * answers at once (most deliveries, once their body has arrived), otherwise when it resolves.
@@ -201,20 +214,19 @@ export const respondOnNode = <FrameworkRequest extends NodeRequestLike>(
   listener: WebhookListener<FrameworkRequest>,
   settings: EndpointSettings<FrameworkRequest>,
 ): void => {
-  const write = (response: WebhookResponse): void => {
-    try {
-      writeNodeResponse(request.original, res, response);
-    } catch {
-      // Only a broken socket gets here; there is no one left to answer.
-      res.destroy();
-    }
-  };
+  const req = request.original;
   let response: MaybePromise<WebhookResponse>;
   try {
     response = handleWebhookRequest(request, listener, settings);
   } catch {
     response = INTERNAL_ERROR;
   }
-  if (response instanceof Promise) response.then(write, () => write(INTERNAL_ERROR));
-  else write(response);
+  if (response instanceof Promise) {
+    response.then(
+      (answer) => writeOrDrop(req, res, answer),
+      () => writeOrDrop(req, res, INTERNAL_ERROR),
+    );
+  } else {
+    writeOrDrop(req, res, response);
+  }
 };
