@@ -65,55 +65,64 @@ export const concatBytes = (chunks: readonly Uint8Array[], total: number): Uint8
 };
 
 /**
- * Receives `stream` until its end, `maxBytes` or `timeoutMs`, whichever comes first: the rest of
- * an oversized or late body is never kept. One promise and no timer of its own per body, since
- * this runs for every delivery ({@link startDeadline}).
+ * Receives `stream` until its end, `maxBytes` or `timeoutMs`, whichever comes first, then calls
+ * `done` once with the outcome: the rest of an oversized or late body is never kept. `done` runs
+ * inside the stream's own event (its end, its last chunk, its failure) or the deadline's tick, so
+ * a delivery is answered in the same turn as its last byte, with no promise and no timer of its
+ * own ({@link startDeadline}): this runs for every delivery. `done` must not throw.
  */
-export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> =>
-  new Promise((resolve) => {
-    const received: Uint8Array[] = [];
-    let total = 0;
-    let settled = false;
-    let stopListening: (() => void) | undefined;
-    const finish = (result: BodyReadResult): void => {
+export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number, done: (result: BodyReadResult) => void): void => {
+  const received: Uint8Array[] = [];
+  let total = 0;
+  let settled = false;
+  let stopListening: (() => void) | undefined;
+  const finish = (result: BodyReadResult): void => {
+    if (settled) return;
+    settled = true;
+    deadline.cancel();
+    stopListening?.();
+    done(result);
+  };
+  const deadline = startDeadline(timeoutMs, () => finish(TIMEOUT));
+  stopListening = stream.listen({
+    chunk: (bytes) => {
       if (settled) return;
-      settled = true;
-      deadline.cancel();
-      stopListening?.();
-      resolve(result);
-    };
-    const deadline = startDeadline(timeoutMs, () => finish(TIMEOUT));
-    stopListening = stream.listen({
-      chunk: (bytes) => {
-        if (settled) return;
-        total += bytes.byteLength;
-        if (total > maxBytes) finish(TOO_LARGE);
-        else received.push(bytes);
-      },
-      end: () => finish({ kind: 'received', bytes: concatBytes(received, total) }),
-      fail: () => finish(ABORTED),
-    });
-    // The stream may have ended (or failed) while `listen` was still running.
-    if (settled) stopListening();
+      total += bytes.byteLength;
+      if (total > maxBytes) finish(TOO_LARGE);
+      else received.push(bytes);
+    },
+    end: () => finish({ kind: 'received', bytes: concatBytes(received, total) }),
+    fail: () => finish(ABORTED),
   });
+  // The stream may have ended (or failed) while `listen` was still running.
+  if (settled) stopListening();
+};
 
 /**
- * Reads a body of declared length whole, within `timeoutMs`. HTTP framing stops the body at its
- * declared length, which the core has already checked; the size is checked again all the same.
+ * Reads a body of declared length whole, within `timeoutMs`, then calls `done` once with the
+ * outcome. HTTP framing stops the body at its declared length, which the core has already
+ * checked; the size is checked again all the same. `done` must not throw.
  */
-export const readDeclaredBody = (read: () => Promise<Uint8Array>, maxBytes: number, timeoutMs: number): Promise<BodyReadResult> =>
-  new Promise((resolve) => {
-    const deadline = startDeadline(timeoutMs, () => resolve(TIMEOUT));
-    const finish = (result: BodyReadResult): void => {
-      deadline.cancel();
-      resolve(result);
-    };
-    try {
-      read().then(
-        (bytes) => finish(bytes.byteLength > maxBytes ? TOO_LARGE : { kind: 'received', bytes }),
-        () => finish(ABORTED),
-      );
-    } catch {
-      finish(ABORTED);
-    }
-  });
+export const readDeclaredBody = (
+  read: () => Promise<Uint8Array>,
+  maxBytes: number,
+  timeoutMs: number,
+  done: (result: BodyReadResult) => void,
+): void => {
+  let settled = false;
+  const finish = (result: BodyReadResult): void => {
+    if (settled) return;
+    settled = true;
+    deadline.cancel();
+    done(result);
+  };
+  const deadline = startDeadline(timeoutMs, () => finish(TIMEOUT));
+  try {
+    read().then(
+      (bytes) => finish(bytes.byteLength > maxBytes ? TOO_LARGE : { kind: 'received', bytes }),
+      () => finish(ABORTED),
+    );
+  } catch {
+    finish(ABORTED);
+  }
+};

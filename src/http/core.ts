@@ -31,6 +31,7 @@ import type { InvalidJsonError, InvalidPayloadError } from '../errors.js';
 import { parseWebhook } from '../parse.js';
 import {
   ACCEPTED,
+  INTERNAL_ERROR,
   bodyAlreadyRead,
   CALLBACK_FAILED,
   DEDUPE_STORE_FAILED,
@@ -66,6 +67,9 @@ export interface WebhookRequest<FrameworkRequest> {
   /** The framework's own request object, passed to callbacks as `context.request`. */
   readonly original: FrameworkRequest;
 }
+
+/** A body still to be read. */
+type UnreadBody = Extract<WebhookBody, { kind: 'declared' | 'stream' }>;
 
 /** What receiving the body ended in. */
 type BodyOutcome =
@@ -121,22 +125,24 @@ const fromRead = (read: BodyReadResult, request: WebhookRequest<unknown>, maxBod
 /** Reads an unread body within the limits, then undoes its `Content-Encoding` and charset. */
 const readUnread = <FrameworkRequest>(
   request: WebhookRequest<FrameworkRequest>,
-  body: Extract<WebhookBody, { kind: 'declared' | 'stream' }>,
+  body: UnreadBody,
   settings: EndpointSettings<FrameworkRequest>,
-): Promise<BodyOutcome> => {
+  next: (outcome: MaybePromise<BodyOutcome>) => void,
+): void => {
   const { maxBodyBytes, bodyTimeoutMs } = settings;
-  const reading =
-    body.kind === 'declared'
-      ? readDeclaredBody(body.read, maxBodyBytes, bodyTimeoutMs)
-      : readBody(body.stream, maxBodyBytes, bodyTimeoutMs);
-  return reading.then((read) => fromRead(read, request, maxBodyBytes));
+  const done = (read: BodyReadResult): void => next(fromRead(read, request, maxBodyBytes));
+  if (body.kind === 'declared') readDeclaredBody(body.read, maxBodyBytes, bodyTimeoutMs, done);
+  else readBody(body.stream, maxBodyBytes, bodyTimeoutMs, done);
 };
 
-/** Receives the body in whichever state the adapter found it: at once, unless it is still unread. */
-const receiveBody = <FrameworkRequest>(
+/**
+ * The body when the adapter found it already held (parsed, buffered, consumed), or refused on its
+ * declared length; otherwise the unread body, to be read.
+ */
+const heldBody = <FrameworkRequest>(
   request: WebhookRequest<FrameworkRequest>,
   settings: EndpointSettings<FrameworkRequest>,
-): MaybePromise<BodyOutcome> => {
+): BodyOutcome | { readonly kind: 'unread'; readonly body: UnreadBody } => {
   const { body, contentLength } = request;
   // A declared empty body is empty, even where a body parser turned it into `{}`.
   if (contentLength === 0) return EMPTY;
@@ -157,7 +163,7 @@ const receiveBody = <FrameworkRequest>(
     }
     default:
       // Refused on its declared length before a byte is read.
-      return tooLarge ? refused(TOO_LARGE, true) : readUnread(request, body, settings);
+      return tooLarge ? refused(TOO_LARGE, true) : { kind: 'unread', body };
   }
 };
 
@@ -252,17 +258,39 @@ const answerBody = <FrameworkRequest>(
 };
 
 /**
+ * Hands `respond` the answer `produce` gives, now or once it resolves. A throw or rejection, which
+ * nothing in the core is known to cause, becomes a 500 rather than an exception inside a stream's
+ * event handler.
+ */
+const settle = (produce: () => MaybePromise<WebhookResponse>, respond: (response: WebhookResponse) => void): void => {
+  let response: MaybePromise<WebhookResponse>;
+  try {
+    response = produce();
+  } catch {
+    response = INTERNAL_ERROR;
+  }
+  if (response instanceof Promise) response.then(respond, () => respond(INTERNAL_ERROR));
+  else respond(response);
+};
+
+/**
  * Answers one webhook request: checks it, reads and validates the body, runs the callback
- * according to the acknowledgement policy. Answers at once when nothing needs waiting for (a
- * refusal before the body, a body a parser already read, a callback that returned no promise),
- * with a promise otherwise; the promise never rejects, and nothing here throws.
+ * according to the acknowledgement policy, and calls `respond` once with the answer. `respond` is
+ * called in the same turn as the body's last byte when nothing else needs waiting for (a callback
+ * that returned no promise, a body that is not compressed), as a bare route would answer; it must
+ * not throw. Nothing here throws.
  */
 export const handleWebhookRequest = <FrameworkRequest>(
   request: WebhookRequest<FrameworkRequest>,
   listener: WebhookListener<FrameworkRequest>,
   settings: EndpointSettings<FrameworkRequest>,
-): MaybePromise<WebhookResponse> => {
+  respond: (response: WebhookResponse) => void,
+): void => {
   const envelope = checkEnvelope(request.method, request.url, settings as EndpointSettings<never>);
-  if (envelope !== null) return refuse(settings, request, envelope, false);
-  return andThen(receiveBody(request, settings), (body) => answerBody(body, request, listener, settings));
+  if (envelope !== null) return respond(refuse(settings, request, envelope, false));
+  const held = heldBody(request, settings);
+  if (held.kind !== 'unread') return settle(() => answerBody(held, request, listener, settings), respond);
+  readUnread(request, held.body, settings, (outcome) =>
+    settle(() => andThen(outcome, (body) => answerBody(body, request, listener, settings)), respond),
+  );
 };

@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { INTERNAL_ERROR } from './answers.js';
+import { INTERNAL_ERROR, type WebhookResponse } from './answers.js';
 import type { BodyStream, WebhookBody } from './body.js';
-import { handleWebhookRequest } from './core.js';
+import { handleWebhookRequest, type WebhookRequest } from './core.js';
 import { checkListener, type WebhookListener } from './listener.js';
 import { settingsFrom, type WebhookHandlerOptions } from './options.js';
 import { isBun, isCloudflareWorkers } from './runtime.js';
@@ -121,6 +121,22 @@ const bodyOf = (request: Request, contentLength: number | null, slot: BodyReader
   return body.locked ? { kind: 'already_read', cause: CONSUMED } : { kind: 'stream', stream: webBodyStream(body, slot) };
 };
 
+/** Translates a fetch `Request` for the core; `slot` learns the body's reader once the core takes it. */
+const toWebhookRequest = (request: Request, slot: BodyReaderSlot): WebhookRequest<Request> => {
+  const { headers } = request;
+  const declared = Number(headers.get('content-length') ?? Number.NaN);
+  const contentLength = Number.isSafeInteger(declared) ? declared : null;
+  return {
+    method: request.method,
+    url: request.url,
+    contentLength,
+    contentType: headers.get('content-type'),
+    contentEncoding: headers.get('content-encoding'),
+    body: bodyOf(request, contentLength, slot),
+    original: request,
+  };
+};
+
 const toResponse = (status: number, headers: Readonly<Record<string, string>>, body: string): Response =>
   new Response(body, { status, headers });
 
@@ -153,23 +169,9 @@ export const toFetchHandler = (
   const settings = settingsFrom(options);
   return async (request, ...platform) => {
     try {
-      const { headers } = request;
-      const declared = Number(headers.get('content-length') ?? Number.NaN);
-      const contentLength = Number.isSafeInteger(declared) ? declared : null;
       const slot: BodyReaderSlot = {};
-      const response = await handleWebhookRequest(
-        {
-          method: request.method,
-          url: request.url,
-          contentLength,
-          contentType: headers.get('content-type'),
-          contentEncoding: headers.get('content-encoding'),
-          body: bodyOf(request, contentLength, slot),
-          original: request,
-        },
-        listener,
-        settings,
-      );
+      const webhookRequest = toWebhookRequest(request, slot);
+      const response = await new Promise<WebhookResponse>((respond) => handleWebhookRequest(webhookRequest, listener, settings, respond));
       if (response.closeConnection) await drainRefusedBody(request, slot);
       if (response.pending !== undefined) platform.find(hasWaitUntil)?.waitUntil(response.pending);
       return toResponse(response.status, response.headers, response.body);

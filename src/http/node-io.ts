@@ -9,7 +9,6 @@ import { INTERNAL_ERROR, type WebhookResponse } from './answers.js';
 import type { BodyStream, WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookRequest } from './core.js';
 import type { WebhookListener } from './listener.js';
-import type { MaybePromise } from './maybe-promise.js';
 import type { EndpointSettings } from './options.js';
 
 /**
@@ -205,8 +204,8 @@ const writeOrDrop = (req: NodeRequestLike, res: NodeResponseLike, response: Webh
 };
 
 /**
- * Runs the core on a Node request and writes its answer, whatever happens: at once when the core
- * answers at once (most deliveries, once their body has arrived), otherwise when it resolves.
+ * Runs the core on a Node request and writes its answer, whatever happens: in the same turn as
+ * the body's last byte for most deliveries, as a bare route would.
  */
 export const respondOnNode = <FrameworkRequest extends NodeRequestLike>(
   request: WebhookRequest<FrameworkRequest>,
@@ -215,18 +214,10 @@ export const respondOnNode = <FrameworkRequest extends NodeRequestLike>(
   settings: EndpointSettings<FrameworkRequest>,
 ): void => {
   const req = request.original;
-  let response: MaybePromise<WebhookResponse>;
   try {
-    response = handleWebhookRequest(request, listener, settings);
+    handleWebhookRequest(request, listener, settings, (response) => writeOrDrop(req, res, response));
   } catch {
-    response = INTERNAL_ERROR;
-  }
-  if (response instanceof Promise) {
-    response.then(
-      (answer) => writeOrDrop(req, res, answer),
-      () => writeOrDrop(req, res, INTERNAL_ERROR),
-    );
-  } else {
-    writeOrDrop(req, res, response);
+    // Never seen; writes nothing if an answer has already gone out.
+    writeOrDrop(req, res, INTERNAL_ERROR);
   }
 };
