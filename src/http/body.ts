@@ -34,8 +34,9 @@ export interface BodySink {
 
 /**
  * An unread body, as each adapter exposes its runtime's stream: `listen` starts delivering chunks
- * to the sink and returns a function that stops delivering. Stopping must not close the
- * connection, so that a 413 or 408 can still be written.
+ * to the sink and returns a function that stops delivering chunks (an end or a failure may still
+ * be delivered after it; the reader ignores them). Stopping must not close the connection, so
+ * that a 413 or 408 can still be written.
  */
 export interface BodyStream {
   listen(sink: BodySink): () => void;

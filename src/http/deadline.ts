@@ -6,8 +6,9 @@
  * requests). So the body reads with the same time limit share one interval timer, which runs only
  * while reads are pending, and a read that is cancelled costs a `Set` insertion and deletion.
  *
- * The price is precision: a read expires between `timeoutMs` and `timeoutMs` plus one tick (a
- * tenth of `timeoutMs`, within 5 ms to 1 s) after it began. Cloudflare Workers tie a timer to the
+ * The price is precision: a read expires between `timeoutMs` and `timeoutMs` plus two ticks (a
+ * tick is a tenth of `timeoutMs`, within 5 ms to 1 s) after it began; interval timers drift late,
+ * never early. Cloudflare Workers tie a timer to the
  * request that set it, so there each read keeps its own timer.
  *
  * @module
@@ -19,56 +20,85 @@ export interface Deadline {
   cancel(): void;
 }
 
-interface PendingRead {
-  /** When it expires, in `performance.now()` milliseconds. */
-  readonly at: number;
-  readonly expire: () => void;
+/**
+ * The reads that share one time limit, and the interval timer that expires them. Time is counted
+ * in the timer's ticks, so starting a read reads no clock; a cancelled read is only marked, and
+ * dropped at the next tick, so starting and cancelling a read cost an array push and a store.
+ */
+class SharedClock {
+  /** Reads started since the last tick, and those still pending from before. */
+  private reads: PendingRead[] = [];
+  /** Ticks from a read's start to its expiry: at least `timeoutMs` whatever the tick's phase. */
+  private readonly ticksToExpiry: number;
+  private ticks = 0;
+  private timer: ReturnType<typeof setInterval> | undefined = undefined;
+
+  constructor(
+    private readonly tickMs: number,
+    timeoutMs: number,
+  ) {
+    this.ticksToExpiry = Math.ceil(timeoutMs / tickMs) + 1;
+  }
+
+  start(expire: () => void): PendingRead {
+    const read = new PendingRead(this.ticks + this.ticksToExpiry, expire);
+    this.reads.push(read);
+    if (this.timer === undefined) {
+      const timer = setInterval(() => this.tick(), this.tickMs);
+      // A pending read belongs to an open connection, which keeps the process alive by itself.
+      (timer as { unref?: () => void }).unref?.();
+      this.timer = timer;
+    }
+    return read;
+  }
+
+  private tick(): void {
+    this.ticks++;
+    const reads = this.reads;
+    this.reads = [];
+    for (const read of reads) {
+      const { expire } = read;
+      if (expire === undefined) continue;
+      if (read.expiresAtTick > this.ticks) this.reads.push(read);
+      else {
+        read.cancel();
+        try {
+          expire();
+        } catch {
+          // The readers' expiry handlers do not throw; one that did must not keep the rest waiting.
+        }
+      }
+    }
+    // Stopped once a tick finds nothing pending; the next read starts it again.
+    if (this.reads.length === 0 && this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
 }
 
-interface SharedClock {
-  /** In insertion order, which is also deadline order: every read here has the same time limit. */
-  readonly pending: Set<PendingRead>;
-  readonly tickMs: number;
-  timer: ReturnType<typeof setInterval> | undefined;
+class PendingRead implements Deadline {
+  constructor(
+    readonly expiresAtTick: number,
+    /** `undefined` once cancelled or expired, so that the reader it would call is not kept alive. */
+    public expire: (() => void) | undefined,
+  ) {}
+
+  cancel(): void {
+    this.expire = undefined;
+  }
 }
 
 const clocks = new Map<number, SharedClock>();
 
-const tick = (clock: SharedClock): void => {
-  const now = performance.now();
-  for (const read of clock.pending) {
-    if (read.at > now) break;
-    clock.pending.delete(read);
-    read.expire();
-  }
-  // Stopped once a whole tick has passed with nothing pending; the next read starts it again.
-  if (clock.pending.size === 0 && clock.timer !== undefined) {
-    clearInterval(clock.timer);
-    clock.timer = undefined;
-  }
-};
-
-const clockFor = (timeoutMs: number): SharedClock => {
+const onSharedClock = (timeoutMs: number, expire: () => void): Deadline => {
   let clock = clocks.get(timeoutMs);
   if (clock === undefined) {
-    clock = { pending: new Set(), tickMs: Math.min(Math.max(timeoutMs / 10, 5), 1000), timer: undefined };
+    clock = new SharedClock(Math.min(Math.max(timeoutMs / 10, 5), 1000), timeoutMs);
     // Bounded: time limits come from the adapters' options, a handful per process.
     if (clocks.size < 64) clocks.set(timeoutMs, clock);
   }
-  return clock;
-};
-
-const onSharedClock = (timeoutMs: number, expire: () => void): Deadline => {
-  const clock = clockFor(timeoutMs);
-  const read: PendingRead = { at: performance.now() + timeoutMs, expire };
-  clock.pending.add(read);
-  if (clock.timer === undefined) {
-    const timer = setInterval(tick, clock.tickMs, clock);
-    // A pending read belongs to an open connection, which keeps the process alive by itself.
-    (timer as { unref?: () => void }).unref?.();
-    clock.timer = timer;
-  }
-  return { cancel: () => clock.pending.delete(read) };
+  return clock.start(expire);
 };
 
 const onOwnTimer = (timeoutMs: number, expire: () => void): Deadline => {
@@ -77,8 +107,8 @@ const onOwnTimer = (timeoutMs: number, expire: () => void): Deadline => {
 };
 
 /**
- * Calls `expire` once `timeoutMs` milliseconds have passed (up to a tick more), unless the returned
- * deadline is cancelled first.
+ * Calls `expire` once `timeoutMs` milliseconds have passed (up to two ticks more), unless the
+ * returned deadline is cancelled first.
  */
 export const startDeadline: (timeoutMs: number, expire: () => void) => Deadline = isCloudflareWorkers()
   ? onOwnTimer

@@ -97,7 +97,7 @@ const declaredLength = (req: NodeRequestLike): number | null => {
 /**
  * A Node request's unread body, on plain `data`/`end` events: Node's async iterator over a request
  * adds event-loop turns to every delivery, and its `return()` destroys the socket before a 413
- * could be written. Stopping here only removes the listeners.
+ * could be written. Stopping here only removes the chunk listener.
  */
 const nodeBodyStream = (req: NodeRequestLike): BodyStream => ({
   listen: (sink) => {
@@ -117,11 +117,10 @@ const nodeBodyStream = (req: NodeRequestLike): BodyStream => ({
     req.on('end', onEnd);
     req.on('error', onClose);
     req.on('close', onClose);
+    // Only the chunks need stopping: the sink ignores an end or failure after its first, and the
+    // 'error' listener left in place keeps a late error from becoming an uncaught exception.
     return () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onClose);
-      req.off('close', onClose);
+      if (!ended) req.off('data', onData);
     };
   },
 });

@@ -11,11 +11,11 @@ const expiry = (timeoutMs: number): Promise<number> =>
   });
 
 describe('startDeadline (the body reads\u2019 shared clock)', () => {
-  it('expires no earlier than its time limit and at most about a tick later', async () => {
+  it('expires no earlier than its time limit and at most about two ticks later', async () => {
     const elapsed = await expiry(200);
     expect(elapsed).toBeGreaterThanOrEqual(199);
-    // One tick is 20 ms for a 200 ms limit; the rest is slack for a loaded machine.
-    expect(elapsed).toBeLessThan(200 + 20 + 400);
+    // A tick is 20 ms for a 200 ms limit; the rest is slack for a loaded machine.
+    expect(elapsed).toBeLessThan(200 + 2 * 20 + 400);
   });
 
   it('never expires once cancelled', async () => {
