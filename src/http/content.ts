@@ -143,10 +143,13 @@ export const undoContentEncoding = async (
   return current;
 };
 
+const CHARSET_PARAMETER = /charset=/i;
+
 /** The `charset` parameter of a `Content-Type`, lower-cased and unquoted, or `null`. */
 export const charsetOf = (contentType: string | null): string | null => {
   if (contentType === null) return null;
-  const at = contentType.toLowerCase().indexOf('charset=');
+  // A search that ignores case rather than a lower-cased copy: this runs on every delivery.
+  const at = contentType.search(CHARSET_PARAMETER);
   if (at < 0) return null;
   const value = contentType.slice(at + 'charset='.length).split(';')[0]!.trim();
   return value.replace(/^"(.*)"$/, '$1').trim().toLowerCase();
