@@ -10,3 +10,10 @@ export const isCloudflareWorkers = (): boolean =>
 
 /** Bun, which defines its `Bun` global. */
 export const isBun = (): boolean => 'Bun' in globalThis;
+
+/**
+ * Next.js's Node.js server (`next start`, `next dev`), whose `next` command sets `NEXT_RUNTIME`.
+ * Read from `globalThis` at run time, where a bundler cannot replace it with a build-time value.
+ */
+export const isNextNodeServer = (): boolean =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NEXT_RUNTIME === 'nodejs';

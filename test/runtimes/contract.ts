@@ -48,14 +48,6 @@ export const describeRuntimeApp = (
   start: () => Promise<StartedApp>,
   options: {
     readonly startTimeoutMs: number;
-    /**
-     * Tries for the oversized-body test. Next.js's Node server closes the socket right after a 413
-     * that carries `Connection: close` instead of lingering, so under heavy load a client still
-     * sending the 6 MiB body may hit EPIPE before it reads the answer (seen in 2 of about 10 full
-     * runs at load average 15+, never alone): a known limit of that server, noted in
-     * docs/frameworks/nextjs.md, so that runtime gets a second try instead of a lost CI run.
-     */
-    readonly oversizedTries?: number;
     /** More tests for this runtime, run while the app is up. */
     readonly more?: (app: () => StartedApp) => void;
   },
@@ -112,7 +104,7 @@ export const describeRuntimeApp = (
 
     options.more?.(current);
 
-    it('answers 413 to a 6 MiB body with a Content-Length, and to one streamed without', { retry: (options.oversizedTries ?? 1) - 1 }, async () => {
+    it('answers 413 to a 6 MiB body with a Content-Length, and to one streamed without', async () => {
       const before = (await recorded(current().url)).length;
       // Sent as a plain client does, without `Expect: 100-continue` (under `wrangler dev` a request
       // with it that the Worker refuses unread never gets its answer).

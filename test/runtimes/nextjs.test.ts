@@ -22,7 +22,6 @@ describeRuntimeApp(
   {
     // `next build` takes about 20 s alone and several times that on two busy cores.
     startTimeoutMs: 420_000,
-    oversizedTries: 2,
     more: (app) => {
       it('serves the same webhook from a route on the Edge runtime', async () => {
         const edge = `${app().url}/blinger-edge`;
