@@ -82,19 +82,30 @@ export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number
     settled = true;
     deadline.cancel();
     stopListening?.();
+    // A refused body's chunks are let go at once, not kept while the rest is discarded.
+    received.length = 0;
     done(result);
   };
   const deadline = startDeadline(timeoutMs, () => finish(TIMEOUT));
-  stopListening = stream.listen({
-    chunk: (bytes) => {
-      if (settled) return;
-      total += bytes.byteLength;
-      if (total > maxBytes) finish(TOO_LARGE);
-      else received.push(bytes);
-    },
-    end: () => finish({ kind: 'received', bytes: concatBytes(received, total) }),
-    fail: () => finish(ABORTED),
-  });
+  try {
+    stopListening = stream.listen({
+      chunk: (bytes) => {
+        if (settled) return;
+        total += bytes.byteLength;
+        if (total > maxBytes) finish(TOO_LARGE);
+        else received.push(bytes);
+      },
+      // The end of a body refused earlier (its rest discarded after a 413) is not copied for nothing.
+      end: () => {
+        if (!settled) finish({ kind: 'received', bytes: concatBytes(received, total) });
+      },
+      fail: () => finish(ABORTED),
+    });
+  } catch (error) {
+    settled = true;
+    deadline.cancel();
+    throw error;
+  }
   // The stream may have ended (or failed) while `listen` was still running.
   if (settled) stopListening();
 };

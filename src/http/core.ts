@@ -47,7 +47,7 @@ import { decodeCharset, undoContentEncoding } from './content.js';
 import { claimDelivery } from './dedupe.js';
 import { checkEnvelope } from './envelope.js';
 import { dispatchTo, report, runCallback, type WebhookContext, type WebhookListener } from './listener.js';
-import { andThen, type MaybePromise } from './maybe-promise.js';
+import { andThen, isPending, type MaybePromise } from './maybe-promise.js';
 import type { AcknowledgePolicy, EndpointSettings } from './options.js';
 import { ABORTED, invalidDelivery, TIMED_OUT, TOO_LARGE, type WebhookRejection } from './rejection.js';
 import { withTimeout } from './timeout.js';
@@ -179,8 +179,8 @@ const acknowledge = (
   failed: WebhookResponse,
 ): MaybePromise<WebhookResponse> => {
   const running = run();
-  if (policy === 'immediately') return running instanceof Promise ? { ...succeeded, pending: running.then(() => undefined) } : succeeded;
-  if (!(running instanceof Promise)) return running ? succeeded : failed;
+  if (policy === 'immediately') return isPending(running) ? { ...succeeded, pending: running.then(() => undefined) } : succeeded;
+  if (!isPending(running)) return running ? succeeded : failed;
   if (policy === 'after-callback') return running.then((ok) => (ok ? succeeded : failed));
   return withTimeout(running, policy.timeoutMs).then((outcome) => {
     if (outcome.settled) return outcome.value ? succeeded : failed;
@@ -269,7 +269,7 @@ const settle = (produce: () => MaybePromise<WebhookResponse>, respond: (response
   } catch {
     response = INTERNAL_ERROR;
   }
-  if (response instanceof Promise) response.then(respond, () => respond(INTERNAL_ERROR));
+  if (isPending(response)) response.then(respond, () => respond(INTERNAL_ERROR));
   else respond(response);
 };
 

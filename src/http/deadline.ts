@@ -8,9 +8,9 @@
  * which runs only while reads are pending, starting a read is an array push, cancelling it a
  * store, and each tick sweeps the array (within the harness's noise: 1.00×).
  *
- * The price is precision: a read expires between `timeoutMs` and `timeoutMs` plus two ticks (a
- * tick is a tenth of `timeoutMs`, within 5 ms to 1 s) after it began; interval timers drift late,
- * never early. Cloudflare Workers tie a timer to the request that set it, so there each read keeps
+ * The price is precision: a read expires between `timeoutMs` and `timeoutMs` plus two ticks and
+ * a millisecond (a tick is a tenth of `timeoutMs` in whole milliseconds, within 5 ms to 1 s) after
+ * it began, never earlier. Cloudflare Workers tie a timer to the request that set it, so there each read keeps
  * its own timer.
  *
  * @module
@@ -39,17 +39,18 @@ class SharedClock {
     private readonly tickMs: number,
     timeoutMs: number,
   ) {
-    this.ticksToExpiry = Math.ceil(timeoutMs / tickMs) + 1;
+    // One tick more than the limit covers the phase of the first tick; one millisecond more covers
+    // timers firing up to a millisecond before the time they were set for (libuv's clock is in ms).
+    this.ticksToExpiry = Math.ceil((timeoutMs + 1) / tickMs) + 1;
   }
 
   start(expire: () => void): PendingRead {
     const read = new PendingRead(this.ticks + this.ticksToExpiry, expire);
     this.reads.push(read);
     if (this.timer === undefined) {
-      const timer = setInterval(() => this.tick(), this.tickMs);
-      // A pending read belongs to an open connection, which keeps the process alive by itself.
-      (timer as { unref?: () => void }).unref?.();
-      this.timer = timer;
+      // Not unref'd: like the timer per read it replaces, it keeps the process alive while a read
+      // is pending (a handler called without a server, a stalled body), and stops after that.
+      this.timer = setInterval(() => this.tick(), this.tickMs);
     }
     return read;
   }
@@ -96,7 +97,8 @@ const clocks = new Map<number, SharedClock>();
 const onSharedClock = (timeoutMs: number, expire: () => void): Deadline => {
   let clock = clocks.get(timeoutMs);
   if (clock === undefined) {
-    clock = new SharedClock(Math.min(Math.max(timeoutMs / 10, 5), 1000), timeoutMs);
+    // A whole number of milliseconds: Node runs an interval of a fractional period early.
+    clock = new SharedClock(Math.min(Math.max(Math.floor(timeoutMs / 10), 5), 1000), timeoutMs);
     // Bounded: time limits come from the adapters' options, a handful per process.
     if (clocks.size < 64) clocks.set(timeoutMs, clock);
   }

@@ -14,6 +14,13 @@ export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   ((typeof value === 'object' && value !== null) || typeof value === 'function') &&
   typeof (value as { then?: unknown }).then === 'function';
 
+/**
+ * Whether a step's result is still to come. A structural test, not `instanceof Promise`: an
+ * application that replaces the global `Promise` (Bluebird, a polyfill) makes `instanceof` fail
+ * for the native promises that `async` functions return.
+ */
+export const isPending = <T>(value: MaybePromise<T>): value is Promise<T> => isThenable(value);
+
 /** Runs `next` on `value` now, or once it resolves. */
 export const andThen = <A, B>(value: MaybePromise<A>, next: (value: A) => MaybePromise<B>): MaybePromise<B> =>
-  value instanceof Promise ? value.then(next) : next(value);
+  isPending(value) ? value.then(next) : next(value);

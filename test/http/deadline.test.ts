@@ -46,4 +46,11 @@ describe('startDeadline (the body reads\u2019 shared clock)', () => {
     expect(short).toBeLessThan(150);
     expect(long).toBeGreaterThanOrEqual(149);
   });
+
+  it('never expires early, whatever the limit (limits whose tenth is not a whole millisecond included)', async () => {
+    for (const timeoutMs of [55, 123.4, 61.7]) {
+      const elapsed = await Promise.all(Array.from({ length: 100 }, () => expiry(timeoutMs)));
+      expect(Math.min(...elapsed)).toBeGreaterThanOrEqual(timeoutMs);
+    }
+  });
 });
