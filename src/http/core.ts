@@ -122,15 +122,13 @@ const fromRead = (read: BodyReadResult, request: WebhookRequest<unknown>, maxBod
   );
 };
 
-/** Reads an unread body within the limits, then undoes its `Content-Encoding` and charset. */
+/** Reads an unread body within the limits; `done` gets what the reading ended in. */
 const readUnread = <FrameworkRequest>(
-  request: WebhookRequest<FrameworkRequest>,
   body: UnreadBody,
   settings: EndpointSettings<FrameworkRequest>,
-  next: (outcome: MaybePromise<BodyOutcome>) => void,
+  done: (read: BodyReadResult) => void,
 ): void => {
   const { maxBodyBytes, bodyTimeoutMs } = settings;
-  const done = (read: BodyReadResult): void => next(fromRead(read, request, maxBodyBytes));
   if (body.kind === 'declared') readDeclaredBody(body.read, maxBodyBytes, bodyTimeoutMs, done);
   else readBody(body.stream, maxBodyBytes, bodyTimeoutMs, done);
 };
@@ -278,7 +276,8 @@ const settle = (produce: () => MaybePromise<WebhookResponse>, respond: (response
  * according to the acknowledgement policy, and calls `respond` once with the answer. `respond` is
  * called in the same turn as the body's last byte when nothing else needs waiting for (a callback
  * that returned no promise, a body that is not compressed), as a bare route would answer; it must
- * not throw. Nothing here throws.
+ * not throw. Nothing here throws, unless the adapter's body stream fails to start (the adapters
+ * answer 500 then).
  */
 export const handleWebhookRequest = <FrameworkRequest>(
   request: WebhookRequest<FrameworkRequest>,
@@ -290,7 +289,7 @@ export const handleWebhookRequest = <FrameworkRequest>(
   if (envelope !== null) return respond(refuse(settings, request, envelope, false));
   const held = heldBody(request, settings);
   if (held.kind !== 'unread') return settle(() => answerBody(held, request, listener, settings), respond);
-  readUnread(request, held.body, settings, (outcome) =>
-    settle(() => andThen(outcome, (body) => answerBody(body, request, listener, settings)), respond),
+  readUnread(held.body, settings, (read) =>
+    settle(() => andThen(fromRead(read, request, settings.maxBodyBytes), (body) => answerBody(body, request, listener, settings)), respond),
   );
 };
