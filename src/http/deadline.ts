@@ -10,15 +10,18 @@
  *
  * The price is precision: a read expires between `timeoutMs` and `timeoutMs` plus two ticks and
  * a millisecond (a tick is a tenth of `timeoutMs` in whole milliseconds, within 5 ms to 1 s) after
- * it began, never earlier. Cloudflare Workers tie a timer to the request that set it, so there each read keeps
- * its own timer.
+ * it began, never earlier. Cloudflare Workers tie a timer to the request that set it, so there
+ * each read keeps its own timer.
  *
  * @module
  */
 import { isCloudflareWorkers } from './runtime.js';
 
-/** A pending deadline: `cancel` before it expires and it never will. */
-export interface Deadline {
+/**
+ * A body read's pending deadline: `cancel` before it expires and it never will. (Not timeout.ts's
+ * `Deadline`, which is what became of a promise raced against a clock.)
+ */
+export interface ReadDeadline {
   cancel(): void;
 }
 
@@ -80,7 +83,7 @@ class SharedClock {
   }
 }
 
-class PendingRead implements Deadline {
+class PendingRead implements ReadDeadline {
   constructor(
     readonly expiresAtTick: number,
     /** `undefined` once cancelled or expired, so that the reader it would call is not kept alive. */
@@ -94,7 +97,7 @@ class PendingRead implements Deadline {
 
 const clocks = new Map<number, SharedClock>();
 
-const onSharedClock = (timeoutMs: number, expire: () => void): Deadline => {
+const onSharedClock = (timeoutMs: number, expire: () => void): ReadDeadline => {
   let clock = clocks.get(timeoutMs);
   if (clock === undefined) {
     // A whole number of milliseconds: Node runs an interval of a fractional period early.
@@ -105,7 +108,7 @@ const onSharedClock = (timeoutMs: number, expire: () => void): Deadline => {
   return clock.start(expire);
 };
 
-const onOwnTimer = (timeoutMs: number, expire: () => void): Deadline => {
+const onOwnTimer = (timeoutMs: number, expire: () => void): ReadDeadline => {
   const timer = setTimeout(expire, timeoutMs);
   return { cancel: () => clearTimeout(timer) };
 };
@@ -114,6 +117,6 @@ const onOwnTimer = (timeoutMs: number, expire: () => void): Deadline => {
  * Calls `expire` once `timeoutMs` milliseconds have passed (up to two ticks more), unless the
  * returned deadline is cancelled first.
  */
-export const startDeadline: (timeoutMs: number, expire: () => void) => Deadline = isCloudflareWorkers()
+export const startDeadline: (timeoutMs: number, expire: () => void) => ReadDeadline = isCloudflareWorkers()
   ? onOwnTimer
   : onSharedClock;

@@ -1,5 +1,6 @@
 /**
- * The one race against a clock that the endpoint runs (reading a body, waiting for a callback).
+ * Racing a promise against a clock: waiting for a callback under `acknowledge: { timeoutMs }`.
+ * Body reads use the shared clock of deadline.ts instead, since they run for every delivery.
  *
  * @module
  */
@@ -13,7 +14,8 @@ const EXPIRED: Deadline<never> = { settled: false };
  * Waits for `promise` at most `timeoutMs` milliseconds. The timer is cleared as soon as `promise`
  * settles; `promise` itself keeps running after a timeout (the caller decides what to do with it).
  * `promise` must not reject (every caller passes one that resolves with an outcome): one promise
- * and one timer per call, no `Promise.race`, since this runs for every delivery.
+ * and one timer per call, no `Promise.race`, since this runs for every delivery whose callback
+ * returned a promise.
  */
 export const withTimeout = <T>(promise: Promise<T>, timeoutMs: number): Promise<Deadline<T>> =>
   new Promise((resolve) => {
