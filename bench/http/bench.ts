@@ -12,9 +12,15 @@
  * route's CPU per request drifts by up to 2x over minutes, and many short rounds, each comparing
  * the two routes within seconds of each other, are what gives a ratio that repeats.
  *
- * Options: --duration S (per load, default 2), --rounds N (default 12), --connections N
- * (default 50), --payload message|closed (the documented incoming message, or the 300-message
- * closed conversation), --only TEXT (frameworks whose name contains it).
+ * Each route is first loaded for --warmup seconds (default 10): V8 keeps optimising and
+ * deoptimising Node's own HTTP code for the first 10 to 20 seconds of load (`--trace-opt
+ * --trace-deopt`: about 190 events in the second 10 s, none in the third, bare route or adapter),
+ * and that compilation, on V8's background threads, is server CPU time too. The rounds measure
+ * what a server that has been up for a minute spends.
+ *
+ * Options: --duration S (per load, default 2), --rounds N (default 12), --warmup S (per route,
+ * default 10), --connections N (default 50), --payload message|closed (the documented incoming
+ * message, or the 300-message closed conversation), --only TEXT (frameworks whose name contains it).
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
     options: {
       duration: { type: 'string', default: '2' },
       rounds: { type: 'string', default: '12' },
+      warmup: { type: 'string', default: '10' },
       connections: { type: 'string', default: '50' },
       payload: { type: 'string', default: 'message' },
       only: { type: 'string', default: '' },
@@ -48,6 +55,7 @@ async function main(): Promise<void> {
   });
   const duration = Number(values.duration);
   const rounds = Number(values.rounds);
+  const warmup = Number(values.warmup);
   const connections = Number(values.connections);
   const payloadFile =
     values.payload === 'closed'
@@ -95,7 +103,7 @@ async function main(): Promise<void> {
 
   console.log(
     `bench:http: ${payloadFile} (${body.byteLength} bytes), ${connections} connections, ${rounds} alternating rounds ` +
-      `of ${duration} s per route after 1 s of warm-up; node ${process.version}, ${cpus().length} × ` +
+      `of ${duration} s per route after ${warmup} s of warm-up per route; node ${process.version}, ${cpus().length} × ` +
       `${cpus()[0]?.model.trim() ?? 'cpu'}, load average ${loadavg()[0]!.toFixed(1)} at start; ` +
       (canPin ? 'server pinned to core 0, load to core 1' : 'not pinned (no taskset or one core)'),
   );
@@ -107,7 +115,7 @@ async function main(): Promise<void> {
     const port = ready.ports[framework];
     const measured: Record<'bare' | 'hook', Measure[]> = { bare: [], hook: [] };
     for (const route of ['bare', 'hook'] as const) {
-      await load(port, `/${route}`, 1);
+      await load(port, `/${route}`, warmup);
       await settle();
     }
     for (let round = 0; round < rounds; round++) {

@@ -3,14 +3,14 @@
  * `/hook`, the adapter with a no-op callback, and `/bare`, a route of the same framework that only
  * reads the body, runs `JSON.parse` and answers 200: the floor any webhook endpoint pays.
  */
-import { createAdaptorServer } from '@hono/node-server';
+import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import express from 'express';
 import { Hono } from 'hono';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toExpressHandler, toFetchHandler, toNodeHandler } from '../../src/index.js';
 
-export const frameworks = ['express 5', 'node:http', 'Hono (fetch)'] as const;
+export const frameworks = ['express 5', 'node:http', 'Hono (fetch, c.env)', 'Hono (fetch, c.req.raw only)'] as const;
 export type Framework = (typeof frameworks)[number];
 
 /** How many times the adapters' callbacks ran, to check against the 2xx count. */
@@ -49,10 +49,14 @@ const serverFor = (framework: Framework): Server => {
       const hook = toNodeHandler(countCall);
       return createServer((req, res) => (req.url === '/bare' ? bareNode(req, res) : hook(req, res)));
     }
-    case 'Hono (fetch)': {
-      const app = new Hono();
+    // The fetch adapter as the docs mount it on Node (handed c.env, it reads Node's request), and
+    // handed the fetch Request alone (it reads it with Request#arrayBuffer(), which copies the body).
+    case 'Hono (fetch, c.env)':
+    case 'Hono (fetch, c.req.raw only)': {
+      const app = new Hono<{ Bindings: HttpBindings }>();
       const hook = toFetchHandler(countCall);
-      app.post('/hook', (c) => hook(c.req.raw));
+      if (framework === 'Hono (fetch, c.env)') app.post('/hook', (c) => hook(c.req.raw, c.env));
+      else app.post('/hook', (c) => hook(c.req.raw));
       app.post('/bare', async (c) => {
         JSON.parse(await c.req.text());
         return c.json({ ok: true });

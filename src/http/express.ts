@@ -5,7 +5,14 @@
  */
 import type { WebhookBody } from './body.js';
 import { checkListener, type WebhookListener } from './listener.js';
-import { nodeBody, nodeWebhookRequest, respondOnNode, type NodeRequestLike, type NodeResponseLike } from './node-io.js';
+import {
+  nodeBody,
+  nodeWebhookRequest,
+  respondOnNode,
+  unreadNodeBody,
+  type NodeRequestLike,
+  type NodeResponseLike,
+} from './node-io.js';
 import { settingsFrom, type WebhookHandlerOptions } from './options.js';
 
 /**
@@ -25,6 +32,11 @@ export interface ExpressRequestLike extends NodeRequestLike {
 // body-parser marks a body it has read with `_body` (express 4) or leaves the stream ended (express 5).
 // A parser that skipped the request (another content type) leaves the stream unread.
 const bodyState = (req: ExpressRequestLike): WebhookBody => {
+  // An unread stream first, in two property reads: every property read on express's request costs
+  // an inline-cache miss (it gets a new prototype per request), a few hundred ns each (callgrind).
+  // body-parser reads the stream to its end before handing on a body it parsed.
+  const unread = unreadNodeBody(req);
+  if (unread !== null) return unread;
   const parsedByBodyParser = (req as { _body?: unknown })._body === true;
   const { body } = req;
   if (!parsedByBodyParser && (body === undefined || !req.readableEnded)) return nodeBody(req);
@@ -65,5 +77,5 @@ export const toExpressHandler = <FrameworkRequest extends ExpressRequestLike = E
   checkListener(listener);
   const settings = settingsFrom(options);
   return (req, res) =>
-    respondOnNode(nodeWebhookRequest(req, bodyState(req), req.originalUrl ?? req.url), res, listener, settings);
+    respondOnNode(nodeWebhookRequest(req, bodyState(req), req.originalUrl ?? req.url ?? '/', req), res, listener, settings);
 };

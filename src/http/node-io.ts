@@ -83,13 +83,15 @@ export interface NodeResponseLike {
   destroy(): unknown;
 }
 
-const header = (req: NodeRequestLike, name: string): string | null => {
-  const value = req.headers[name];
+type NodeHeaders = NodeRequestLike['headers'];
+
+const header = (headers: NodeHeaders, name: string): string | null => {
+  const value = headers[name];
   return typeof value === 'string' ? value : null;
 };
 
-const declaredLength = (req: NodeRequestLike): number | null => {
-  const value = header(req, 'content-length');
+const declaredLength = (headers: NodeHeaders): number | null => {
+  const value = header(headers, 'content-length');
   const length = value === null ? Number.NaN : Number(value);
   return Number.isSafeInteger(length) ? length : null;
 };
@@ -129,26 +131,36 @@ const CONSUMED =
   'The request body was already read by something in front of the webhook handler (a body parser or middleware ' +
   'that did not keep it): mount the handler before it';
 
-/** A Node request's body as the core needs it: unread, or already consumed by someone else. */
-export const nodeBody = (req: NodeRequestLike): WebhookBody =>
-  req.readableEnded || req.readableDidRead === true
-    ? { kind: 'already_read', cause: CONSUMED }
-    : { kind: 'stream', stream: nodeBodyStream(req) };
+/** A Node request's body when nothing has read from it yet, otherwise `null`. */
+export const unreadNodeBody = (req: NodeRequestLike): WebhookBody | null =>
+  req.readableEnded || req.readableDidRead === true ? null : { kind: 'stream', stream: nodeBodyStream(req) };
 
-/** Translates a Node request, with its body in whichever state it is, for the core. */
-export const nodeWebhookRequest = <FrameworkRequest extends NodeRequestLike>(
-  req: FrameworkRequest,
+/** A Node request's body as the core needs it: unread, or already consumed by someone else. */
+export const nodeBody = (req: NodeRequestLike): WebhookBody => unreadNodeBody(req) ?? { kind: 'already_read', cause: CONSUMED };
+
+/**
+ * Translates a Node request, with its body in whichever state it is, for the core. `original` is
+ * what callbacks receive as `context.request`: the Node request itself, or the framework's request
+ * in front of it (a fetch `Request` whose Node request the fetch adapter was handed).
+ */
+export const nodeWebhookRequest = <FrameworkRequest>(
+  req: NodeRequestLike,
   body: WebhookBody,
-  url: string = req.url ?? '/',
-): WebhookRequest<FrameworkRequest> => ({
-  method: req.method ?? 'GET',
-  url,
-  contentLength: declaredLength(req),
-  contentType: header(req, 'content-type'),
-  contentEncoding: header(req, 'content-encoding'),
-  body,
-  original: req,
-});
+  url: string,
+  original: FrameworkRequest,
+): WebhookRequest<FrameworkRequest> => {
+  // Read once: on express's request every property read is an inline-cache miss (see express.ts).
+  const { headers } = req;
+  return {
+    method: req.method ?? 'GET',
+    url,
+    contentLength: declaredLength(headers),
+    contentType: header(headers, 'content-type'),
+    contentEncoding: header(headers, 'content-encoding'),
+    body,
+    original,
+  };
+};
 
 /** How long to keep discarding an unread body after a 413 or 408 before cutting the connection. */
 const LINGER_MS = 2000;
@@ -187,7 +199,8 @@ const answerThenLinger = (req: NodeRequestLike, res: NodeResponseLike, body: str
 
 /** Writes the core's answer; closes the connection when the body was left unread. */
 const writeNodeResponse = (req: NodeRequestLike, res: NodeResponseLike, response: WebhookResponse): void => {
-  if (res.headersSent || res.writableEnded || res.destroyed) return;
+  // `headersSent` covers an ended response too: `end()` sends the headers.
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(response.status, response.headers);
   if (response.closeConnection) answerThenLinger(req, res, response.body);
   else res.end(response.body);

@@ -35,5 +35,5 @@ export const toNodeHandler = <FrameworkRequest extends NodeRequestLike = NodeReq
 ): ((req: FrameworkRequest, res: NodeResponseLike) => void) => {
   checkListener(listener);
   const settings = settingsFrom(options);
-  return (req, res) => respondOnNode(nodeWebhookRequest(req, nodeBody(req)), res, listener, settings);
+  return (req, res) => respondOnNode(nodeWebhookRequest(req, nodeBody(req), req.url ?? '/', req), res, listener, settings);
 };

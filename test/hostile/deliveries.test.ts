@@ -5,7 +5,7 @@
  * keeping undecodable deliveries with `onInvalidDelivery`, a 413 that keeps a reusable connection,
  * Koa's log on a refused delivery.
  */
-import { createAdaptorServer } from '@hono/node-server';
+import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import express from 'express';
 import express4 from 'express4';
 import { Hono } from 'hono';
@@ -84,15 +84,20 @@ const expectBodyAlreadyRead = async (response: Response, errors: unknown[], caus
 };
 
 describe('a body something else already read: 500 body_already_read through onError, never a 4xx or a crash', () => {
-  it.each(['content-length', 'chunked'] as const)('Hono, a middleware ran c.req.json() first (%s)', async (framing) => {
+  it.each([
+    ['content-length', 'c.req.raw'],
+    ['chunked', 'c.req.raw'],
+    ['content-length', 'c.req.raw, c.env'],
+    ['chunked', 'c.req.raw, c.env'],
+  ] as const)('Hono, a middleware ran c.req.json() first (%s, called with %s)', async (framing, call) => {
     const { events, errors, listener, onError } = recorder();
-    const app = new Hono();
+    const app = new Hono<{ Bindings: HttpBindings }>();
     const webhook = toFetchHandler(listener, { onError });
     app.use(async (c, next) => {
       await c.req.json();
       await next();
     });
-    app.post('/hook', (c) => webhook(c.req.raw));
+    app.post('/hook', (c) => (call === 'c.req.raw' ? webhook(c.req.raw) : webhook(c.req.raw, c.env)));
     const url = await listen(createAdaptorServer({ fetch: app.fetch }) as Server);
     const response = framing === 'chunked' ? await postChunked(`${url}/hook`, body) : await post(`${url}/hook`, body);
     await expectBodyAlreadyRead(response, errors, /already read/);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWebhook } from '../../src/testing/index.js';
 import { type RunningEndpoint, type SetupName, start } from './servers.js';
 
-const setupNames: SetupName[] = ['node:http', 'express 5', 'fetch in Hono'];
+const setupNames: SetupName[] = ['node:http', 'express 5', 'fetch in Hono', 'fetch in Hono + c.env'];
 
 let endpoint: RunningEndpoint | undefined;
 afterEach(async () => {

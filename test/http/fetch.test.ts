@@ -1,4 +1,9 @@
-// The fetch handler called the way Cloudflare Workers and Next.js call it: (request, env, ctx) / (request, { params }).
+// The fetch handler called the way Cloudflare Workers and Next.js call it: (request, env, ctx) / (request, { params }),
+// and the way Hono on Node calls it with c.env.
+import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
+import { Hono } from 'hono';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { toFetchHandler } from '../../src/index.js';
 import { examples } from '../../src/testing/index.js';
@@ -52,5 +57,53 @@ describe('toFetchHandler on a Workers-style call', () => {
       duplex: 'half',
     } as RequestInit);
     expect((await handler(oversized)).status).toBe(413);
+  });
+});
+
+describe('toFetchHandler on @hono/node-server, handed c.env', () => {
+  const serve = async (call: 'c.req.raw' | 'c.req.raw, c.env') => {
+    const seen: Array<{ sameRequest: boolean; rawBody: string | null }> = [];
+    const bodyUsedAfter: boolean[] = [];
+    let lastRequest: Request | undefined;
+    const app = new Hono<{ Bindings: HttpBindings }>();
+    const webhook = toFetchHandler((_event, context) => {
+      seen.push({ sameRequest: context.request === lastRequest, rawBody: context.rawBody && new TextDecoder().decode(context.rawBody) });
+    });
+    app.post('/hook', async (c) => {
+      lastRequest = c.req.raw;
+      const response = await (call === 'c.req.raw' ? webhook(c.req.raw) : webhook(c.req.raw, c.env));
+      bodyUsedAfter.push(c.req.raw.bodyUsed);
+      return response;
+    });
+    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}/hook`, seen, bodyUsedAfter, close: () => new Promise<void>((done) => server.close(() => done())) };
+  };
+
+  // Which reader ran shows in the fetch Request: Request#arrayBuffer() marks its body used; reading
+  // Node's request directly leaves it unused. Either way the callback gets the fetch Request and the exact bytes.
+  it.each([
+    ['c.req.raw', true],
+    ['c.req.raw, c.env', false],
+  ] as const)('called with %s, reads the body %s', async (call, readThroughFetch) => {
+    const endpoint = await serve(call);
+    try {
+      const body = JSON.stringify(examples.on_message_incoming);
+      const response = await fetch(endpoint.url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true });
+      expect(endpoint.seen).toEqual([{ sameRequest: true, rawBody: body }]);
+      expect(endpoint.bodyUsedAfter).toEqual([readThroughFetch]);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('ignores an env whose incoming is not this request', async () => {
+    const handler = toFetchHandler(() => undefined);
+    const getRequest = { method: 'GET', headers: {}, on: () => undefined };
+    const response = await handler(delivery(JSON.stringify(examples.on_user_new)), { incoming: getRequest }, { incoming: null }, 'x');
+    expect(response.status).toBe(200);
   });
 });

@@ -46,7 +46,7 @@ const streamHugeBody = (url: string, totalBytes: number): Promise<{ status: numb
     pump();
   });
 
-describe.each<SetupName>(['node:http', 'express 5', 'express 4', 'fetch in Hono'])('%s under load', (name) => {
+describe.each<SetupName>(['node:http', 'express 5', 'express 4', 'fetch in Hono', 'fetch in Hono + c.env'])('%s under load', (name) => {
   it('cuts a 400 MiB chunked body off with 413 without buffering it', async () => {
     let calls = 0;
     endpoint = await start(name, () => void calls++);
@@ -54,7 +54,7 @@ describe.each<SetupName>(['node:http', 'express 5', 'express 4', 'fetch in Hono'
     const before = process.memoryUsage().rss;
     const { status, sent } = await streamHugeBody(endpoint.url, 400 * MiB);
     const grown = process.memoryUsage().rss - before;
-    if (name === 'fetch in Hono') {
+    if (name.startsWith('fetch in Hono')) {
       // The adapter answers 413, but the socket is @hono/node-server's: it drains at most 64 MiB or
       // 500 ms after the answer and then closes, so under load the client may see the reset first.
       expect([413, 'reset']).toContain(status);

@@ -30,7 +30,7 @@ const post = (url: string, body: Uint8Array, headers: Record<string, string> = {
 
 const delivery = (): Uint8Array => Buffer.from(JSON.stringify(createWebhook('on_user_new')));
 
-describe.each(['node:http', 'fetch in Hono'] satisfies SetupName[])('%s, with the global Promise replaced', (setup) => {
+describe.each(['node:http', 'fetch in Hono', 'fetch in Hono + c.env'] satisfies SetupName[])('%s, with the global Promise replaced', (setup) => {
   it('answers 500 when the callback fails behind dedupe, 200 to a gzip body, 200 to a duplicate', async () => {
     let calls = 0;
     endpoint = await start(

@@ -1,4 +1,4 @@
-import { createAdaptorServer } from '@hono/node-server';
+import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import express from 'express';
 import express4 from 'express4';
 import { Hono } from 'hono';
@@ -40,6 +40,12 @@ export const setups = {
     const app = new Hono();
     const webhook = toFetchHandler(handler as never, options as never);
     app.all('/hook', (c) => webhook(c.req.raw));
+    return app;
+  },
+  'fetch in Hono + c.env': (handler: AnyHandler, options: AnyOptions) => {
+    const app = new Hono<{ Bindings: HttpBindings }>();
+    const webhook = toFetchHandler(handler as never, options as never);
+    app.all('/hook', (c) => webhook(c.req.raw, c.env));
     return app;
   },
 } as const;

@@ -1,11 +1,11 @@
 /**
  * The three adapters as test/http/servers.ts mounts them (express 5, plain node:http, Hono over
- * @hono/node-server, each on 127.0.0.1), with a callback that records every event it receives.
+ * @hono/node-server with and without `c.env`, each on 127.0.0.1), with a callback that records every event it receives.
  */
 import type { BlingerWebhook, WebhookHandlerOptions } from '../../../src/index.js';
 import { start } from '../../http/servers.js';
 
-export const adapterNames = ['express 5', 'node:http', 'fetch in Hono'] as const;
+export const adapterNames = ['express 5', 'node:http', 'fetch in Hono', 'fetch in Hono + c.env'] as const;
 export type AdapterName = (typeof adapterNames)[number];
 
 export const HOOK_PATH = '/hook';
