@@ -114,11 +114,14 @@ const nodeBodyStream = (req: NodeRequestLike): BodyStream => ({
     };
     const onData = (chunk: Uint8Array): void => sink.chunk(chunk);
     // `on`, not `once`: the sink stops listening at its first end or failure anyway, and `once`
-    // wraps each listener anew on every request.
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onClose);
-    req.on('close', onClose);
+    // wraps each listener anew on every request. And `on` read once: on express's request every
+    // property read misses V8's inline caches (it gets a new prototype per request), and these four
+    // reads showed in the adapter's instruction count (callgrind).
+    const on = req.on as (this: NodeRequestLike, event: 'data' | 'end' | 'error' | 'close', listener: (chunk: Uint8Array) => void) => unknown;
+    on.call(req, 'data', onData);
+    on.call(req, 'end', onEnd);
+    on.call(req, 'error', onClose);
+    on.call(req, 'close', onClose);
     // Only the chunks need stopping: the sink ignores an end or failure after its first, and the
     // 'error' listener left in place keeps a late error from becoming an uncaught exception.
     return () => {
