@@ -4,9 +4,10 @@
  * server's CPU time per request (the stable measure: it repeats within a few percent), requests
  * per second and latency (which swing with the machine's load), and the adapter/bare ratios.
  *
- * The servers run in a child process pinned to one core (`taskset -c 0`, where there is taskset)
- * and autocannon in this process, pinned to the other, so that the load generator does not steal
- * the server's CPU. Each framework is measured in alternating rounds (bare then adapter, adapter
+ * Each framework's server runs in a child process of its own (so that one framework's heap and
+ * garbage collections do not weigh on the next), pinned to one core (`taskset -c 0`, where there
+ * is taskset), and autocannon in this process, pinned to the other, so that the load generator
+ * does not steal the server's CPU. Each framework is measured in alternating rounds (bare then adapter, adapter
  * then bare, ...) and the table shows medians, so warm-up and drifting load hit both routes alike.
  * The adapter/bare CPU ratio is the median of the per-round ratios: on these shared machines a
  * route's CPU per request drifts by up to 2x over minutes, and many short rounds, each comparing
@@ -27,10 +28,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { callbackCalls, type Framework, frameworks, startTargets } from './targets.js';
+import { callbackCalls, type Framework, frameworks, startTarget } from './targets.js';
 
 type ChildMessage =
-  | { type: 'ready'; ports: Record<Framework, number> }
+  | { type: 'ready'; port: number }
   | { type: 'calls'; count: number; cpuMicros: number };
 
 
@@ -63,26 +64,34 @@ async function main(): Promise<void> {
       : 'fixtures/documented/on_message_incoming.json';
   const body = readFileSync(payloadFile);
 
-  // The server on core 0, this process (autocannon) on core 1.
-  const serverCommand = [...process.execArgv, process.argv[1]!, '--serve'];
-  const child = canPin
-    ? spawn('/usr/bin/taskset', ['-c', '0', process.execPath, ...serverCommand], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
-    : spawn(process.execPath, serverCommand, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-  // Whatever happens to this process, the server child goes with it.
-  process.once('exit', () => child.kill());
+  // Each framework's server in a process of its own, on core 0; this process (autocannon) on core 1.
   if (canPin) execFileSync('/usr/bin/taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
-  const nextMessage = (): Promise<ChildMessage> => new Promise((resolve) => child.once('message', resolve));
-  const ready = await nextMessage();
-  if (ready.type !== 'ready') throw new Error('server child did not start');
-  const sample = async (): Promise<{ count: number; cpuMicros: number }> => {
-    child.send({ type: 'calls' });
-    const reply = await nextMessage();
-    return reply.type === 'calls' ? reply : { count: Number.NaN, cpuMicros: Number.NaN };
+  const startServer = async (framework: Framework) => {
+    const serverCommand = [...process.execArgv, process.argv[1]!, '--serve', framework];
+    const child = canPin
+      ? spawn('/usr/bin/taskset', ['-c', '0', process.execPath, ...serverCommand], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
+      : spawn(process.execPath, serverCommand, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+    // Whatever happens to this process, the server child goes with it.
+    const kill = () => child.kill();
+    process.once('exit', kill);
+    const nextMessage = (): Promise<ChildMessage> => new Promise((resolve) => child.once('message', resolve));
+    const ready = await nextMessage();
+    if (ready.type !== 'ready') throw new Error('server child did not start');
+    const sample = async (): Promise<{ count: number; cpuMicros: number }> => {
+      child.send({ type: 'calls' });
+      const reply = await nextMessage();
+      return reply.type === 'calls' ? reply : { count: Number.NaN, cpuMicros: Number.NaN };
+    };
+    const stop = () => {
+      process.off('exit', kill);
+      child.send({ type: 'exit' });
+    };
+    return { port: ready.port, sample, stop };
   };
 
   const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
   /** Waits until the callback count stops moving (requests autocannon left in flight have finished). */
-  const settle = async (): Promise<void> => {
+  const settle = async (sample: () => Promise<{ count: number }>): Promise<void> => {
     let last = (await sample()).count;
     for (let i = 0; i < 40; i++) {
       await pause();
@@ -112,11 +121,11 @@ async function main(): Promise<void> {
   const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU (median of rounds)', 'adapter/bare req/s'];
   let problems = 0;
   for (const framework of frameworks.filter((name) => name.includes(values.only))) {
-    const port = ready.ports[framework];
+    const { port, sample, stop } = await startServer(framework);
     const measured: Record<'bare' | 'hook', Measure[]> = { bare: [], hook: [] };
     for (const route of ['bare', 'hook'] as const) {
       await load(port, `/${route}`, warmup);
-      await settle();
+      await settle(sample);
     }
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? (['bare', 'hook'] as const) : (['hook', 'bare'] as const);
@@ -124,7 +133,7 @@ async function main(): Promise<void> {
         const before = await sample();
         const result = await load(port, `/${route}`, duration);
         // autocannon returns without waiting for the requests in flight: let them finish before counting.
-        await settle();
+        await settle(sample);
         const after = await sample();
         const calls = after.count - before.count;
         const requests = result['2xx'] + result.non2xx;
@@ -161,8 +170,8 @@ async function main(): Promise<void> {
     const cpuRatio = median(perRound);
     rows.push([`${framework} adapter`, ...cells(hook), cpuRatio.toFixed(2), (hook.rps / bare.rps).toFixed(2)]);
     console.log(`${framework}: adapter/bare CPU per round ${perRound.map((ratio) => ratio.toFixed(2)).join(', ')}`);
+    stop();
   }
-  child.send({ type: 'exit' });
 
   const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   console.log(`\n${table}\n`);
@@ -172,10 +181,12 @@ async function main(): Promise<void> {
   }
 }
 
-// Last, once every declaration above exists. The child: serve, report ports, answer "how many callbacks ran, how much CPU was used".
-if (process.argv.includes('--serve')) {
-  const ports = await startTargets();
-  process.send?.({ type: 'ready', ports } satisfies ChildMessage);
+// Last, once every declaration above exists. The child: serve one framework, report its port,
+// answer "how many callbacks ran, how much CPU was used".
+const serving = process.argv.indexOf('--serve');
+if (serving >= 0) {
+  const port = await startTarget(process.argv[serving + 1] as Framework);
+  process.send?.({ type: 'ready', port } satisfies ChildMessage);
   process.on('message', (message: { type: string }) => {
     if (message.type === 'calls') {
       const cpu = process.cpuUsage();

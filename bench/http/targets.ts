@@ -66,13 +66,10 @@ const serverFor = (framework: Framework): Server => {
   }
 };
 
-/** Starts every framework's server on a free port of 127.0.0.1; resolves with the ports. */
-export const startTargets = async (): Promise<Record<Framework, number>> => {
-  const ports = {} as Record<Framework, number>;
-  for (const framework of frameworks) {
-    const server = serverFor(framework);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    ports[framework] = (server.address() as AddressInfo).port;
-  }
-  return ports;
+/** Starts `framework`'s server on a free port of 127.0.0.1; resolves with the port. */
+export const startTarget = async (framework: Framework): Promise<number> => {
+  if (!frameworks.includes(framework)) throw new Error(`unknown framework: ${framework}`);
+  const server = serverFor(framework);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
 };
