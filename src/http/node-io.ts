@@ -71,8 +71,6 @@ export interface NodeResponseLike {
   readonly headersSent: boolean;
   /** The response has been ended. */
   readonly writableEnded: boolean;
-  /** The connection is gone. */
-  readonly destroyed: boolean;
   /** Writes the status and headers. */
   writeHead(status: number, headers: Readonly<Record<string, string>>): unknown;
   /** Writes (part of) the body. */
@@ -202,8 +200,10 @@ const answerThenLinger = (req: NodeRequestLike, res: NodeResponseLike, body: str
 
 /** Writes the core's answer; closes the connection when the body was left unread. */
 const writeNodeResponse = (req: NodeRequestLike, res: NodeResponseLike, response: WebhookResponse): void => {
-  // `headersSent` covers an ended response too: `end()` sends the headers.
-  if (res.headersSent || res.destroyed) return;
+  // `headersSent` covers an ended response too (`end()` sends the headers). A destroyed response
+  // needs no check: Node ignores writes to it (no throw, no 'error', Node 20), and writeOrDrop
+  // catches a runtime that throws. Each property read costs on express's response (see nodeBodyStream).
+  if (res.headersSent) return;
   res.writeHead(response.status, response.headers);
   if (response.closeConnection) answerThenLinger(req, res, response.body);
   else res.end(response.body);
