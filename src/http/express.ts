@@ -32,8 +32,9 @@ export interface ExpressRequestLike extends NodeRequestLike {
 // body-parser marks a body it has read with `_body` (express 4) or leaves the stream ended (express 5).
 // A parser that skipped the request (another content type) leaves the stream unread.
 const bodyState = (req: ExpressRequestLike): WebhookBody => {
-  // An unread stream first, in two property reads: every property read on express's request costs
-  // an inline-cache miss (it gets a new prototype per request), a few hundred ns each (callgrind).
+  // An unread stream first, in two property reads: every property read on express's request misses
+  // V8's inline caches (it gets a new prototype per request), about 1.5 µs each in a CPU profile of
+  // the server under load, and `_body` and `body`, when absent, walk the whole prototype chain.
   // body-parser reads the stream to its end before handing on a body it parsed.
   const unread = unreadNodeBody(req);
   if (unread !== null) return unread;
