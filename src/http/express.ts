@@ -6,7 +6,7 @@
 import type { WebhookBody } from './body.js';
 import { checkListener, type WebhookListener } from './listener.js';
 import {
-  nodeBody,
+  CONSUMED_NODE_BODY,
   nodeWebhookRequest,
   respondOnNode,
   unreadNodeBody,
@@ -40,7 +40,8 @@ const bodyState = (req: ExpressRequestLike): WebhookBody => {
   if (unread !== null) return unread;
   const parsedByBodyParser = (req as { _body?: unknown })._body === true;
   const { body } = req;
-  if (!parsedByBodyParser && (body === undefined || !req.readableEnded)) return nodeBody(req);
+  // The stream has been read: by a parser that left what it parsed, or by something that kept nothing.
+  if (!parsedByBodyParser && (body === undefined || !req.readableEnded)) return CONSUMED_NODE_BODY;
   // body-parser 1 leaves `undefined` for a body it read as empty: an empty delivery.
   if (body === undefined) return { kind: 'buffered', data: new Uint8Array() };
   if (typeof body === 'string' || body instanceof Uint8Array) return { kind: 'buffered', data: body };

@@ -136,8 +136,11 @@ const CONSUMED =
 export const unreadNodeBody = (req: NodeRequestLike): WebhookBody | null =>
   req.readableEnded || req.readableDidRead === true ? null : { kind: 'stream', stream: nodeBodyStream(req) };
 
+/** A Node request's body that something in front of the adapter read and did not keep. */
+export const CONSUMED_NODE_BODY: WebhookBody = { kind: 'already_read', cause: CONSUMED };
+
 /** A Node request's body as the core needs it: unread, or already consumed by someone else. */
-export const nodeBody = (req: NodeRequestLike): WebhookBody => unreadNodeBody(req) ?? { kind: 'already_read', cause: CONSUMED };
+export const nodeBody = (req: NodeRequestLike): WebhookBody => unreadNodeBody(req) ?? CONSUMED_NODE_BODY;
 
 /**
  * Translates a Node request, with its body in whichever state it is, for the core. `original` is
