@@ -42,6 +42,12 @@ export interface BodyStream {
   listen(sink: BodySink): () => void;
 }
 
+/** A `Content-Length` header's value as a number of bytes, or `null` when absent or not a safe integer. */
+export const declaredLength = (value: string | null): number | null => {
+  const length = value === null ? Number.NaN : Number(value);
+  return Number.isSafeInteger(length) ? length : null;
+};
+
 /** The outcome of reading an unread body. */
 export type BodyReadResult =
   | { readonly kind: 'received'; readonly bytes: Uint8Array }

@@ -4,7 +4,7 @@
  * @module
  */
 import { INTERNAL_ERROR, type WebhookResponse } from './answers.js';
-import type { BodyStream, WebhookBody } from './body.js';
+import { declaredLength, type BodyStream, type WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookRequest } from './core.js';
 import { checkListener, type WebhookListener } from './listener.js';
 import { nodeBody, nodeWebhookRequest, type NodeRequestLike } from './node-io.js';
@@ -126,8 +126,7 @@ const bodyOf = (request: Request, contentLength: number | null, slot: BodyReader
 /** Translates a fetch `Request` for the core; `slot` learns the body's reader once the core takes it. */
 const toWebhookRequest = (request: Request, slot: BodyReaderSlot): WebhookRequest<Request> => {
   const { headers } = request;
-  const declared = Number(headers.get('content-length') ?? Number.NaN);
-  const contentLength = Number.isSafeInteger(declared) ? declared : null;
+  const contentLength = declaredLength(headers.get('content-length'));
   return {
     method: request.method,
     url: request.url,

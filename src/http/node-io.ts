@@ -6,7 +6,7 @@
  * @module
  */
 import { INTERNAL_ERROR, type WebhookResponse } from './answers.js';
-import type { BodyStream, WebhookBody } from './body.js';
+import { declaredLength, type BodyStream, type WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookRequest } from './core.js';
 import type { WebhookListener } from './listener.js';
 import type { EndpointSettings } from './options.js';
@@ -88,11 +88,6 @@ const header = (headers: NodeHeaders, name: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
-const declaredLength = (headers: NodeHeaders): number | null => {
-  const value = header(headers, 'content-length');
-  const length = value === null ? Number.NaN : Number(value);
-  return Number.isSafeInteger(length) ? length : null;
-};
 
 /**
  * A Node request's unread body, on plain `data`/`end` events: Node's async iterator over a request
@@ -158,7 +153,7 @@ export const nodeWebhookRequest = <FrameworkRequest>(
   return {
     method: req.method ?? 'GET',
     url,
-    contentLength: declaredLength(headers),
+    contentLength: declaredLength(header(headers, 'content-length')),
     contentType: header(headers, 'content-type'),
     contentEncoding: header(headers, 'content-encoding'),
     body,
