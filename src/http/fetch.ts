@@ -138,9 +138,16 @@ const toWebhookRequest = (request: Request, slot: BodyReaderSlot): WebhookReques
   };
 };
 
+/** Whether nothing has started reading a Node request's body: no listener, no pipe, no read. */
+const untouched = (incoming: { readableFlowing?: unknown; readableDidRead?: unknown; readableEnded?: unknown }): boolean =>
+  incoming.readableFlowing === null && incoming.readableDidRead === false && incoming.readableEnded === false;
+
 /**
  * The Node request behind `request`, when the caller passed it along: @hono/node-server's
- * `HttpBindings` (`c.env` on Node, `{ incoming, outgoing }`), whose `incoming` has the same method.
+ * `HttpBindings` (`c.env` on Node, `{ incoming, outgoing }`), whose `incoming` has the same method
+ * and a body nothing has started to read. Once something has (a middleware that read, cloned or
+ * wrapped `c.req.raw`, which reads Node's request through @hono/node-server), the body is read
+ * through `request`, as without `c.env`, so that the answer is the same.
  */
 const nodeRequestBehind = (request: Request, platform: readonly unknown[]): NodeRequestLike | undefined => {
   for (const value of platform) {
@@ -150,7 +157,8 @@ const nodeRequestBehind = (request: Request, platform: readonly unknown[]): Node
       incoming !== null &&
       typeof (incoming as { on?: unknown }).on === 'function' &&
       typeof (incoming as { headers?: unknown }).headers === 'object' &&
-      (incoming as { method?: unknown }).method === request.method
+      (incoming as { method?: unknown }).method === request.method &&
+      untouched(incoming)
     ) {
       return incoming as NodeRequestLike;
     }
@@ -195,7 +203,10 @@ const toFetchResponse = (
  * - for Node's request behind `request`, as @hono/node-server's `c.env` carries it
  *   (`{ incoming }`): the body is then read from it directly, which spares the copy that
  *   `request.arrayBuffer()` makes there (1.13–1.17× a bare Hono route's CPU per delivery
- *   without it, 1.01–1.02× with it: `npm run bench:http`). The answers are the same either way.
+ *   without it, 1.01–1.02× with it: `npm run bench:http`). If something has already started
+ *   reading that body (a middleware that read, cloned or wrapped the request), it is read through
+ *   `request` instead. The answers are the same either way, but for a request that repeats
+ *   `Content-Type` (Node keeps the first value, `Headers` joins them).
  *
  * @throws TypeError when an option has a value it cannot take, naming the option.
  * @category Adapters

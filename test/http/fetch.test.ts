@@ -2,6 +2,7 @@
 // and the way Hono on Node calls it with c.env.
 import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -106,4 +107,57 @@ describe('toFetchHandler on @hono/node-server, handed c.env', () => {
     const response = await handler(delivery(JSON.stringify(examples.on_user_new)), { incoming: getRequest }, { incoming: null }, 'x');
     expect(response.status).toBe(200);
   });
+});
+
+describe('toFetchHandler handed c.env, behind middleware that read, cloned, wrapped or replaced the body', () => {
+  type Middleware = Parameters<Hono<{ Bindings: HttpBindings }>['use']>[1];
+  const middlewares: Record<string, Middleware> = {
+    'clone().text()': async (c, next) => {
+      await c.req.raw.clone().text();
+      await next();
+    },
+    'read, then c.req.raw = new Request(...)': async (c, next) => {
+      const bytes = await c.req.arrayBuffer();
+      c.req.raw = new Request(c.req.raw, { body: bytes });
+      await next();
+    },
+    'bodyLimit({ maxSize: 500 })': bodyLimit({ maxSize: 500 }),
+  };
+
+  const answer = async (middleware: Middleware, withEnv: boolean, chunked: boolean) => {
+    const seen: string[] = [];
+    const app = new Hono<{ Bindings: HttpBindings }>();
+    const webhook = toFetchHandler((_event, context) => void seen.push(new TextDecoder().decode(context.rawBody ?? new Uint8Array())));
+    app.use('/hook', middleware);
+    app.post('/hook', (c) => (withEnv ? webhook(c.req.raw, c.env) : webhook(c.req.raw)));
+    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const body = JSON.stringify(examples.on_message_incoming);
+      const response = await fetch(`http://127.0.0.1:${port}/hook`, {
+        method: 'POST',
+        body: chunked ? new Blob([body]).stream() : body,
+        headers: { 'content-type': 'application/json' },
+        duplex: 'half',
+      } as RequestInit);
+      return { status: response.status, body: await response.text(), seen };
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  };
+
+  // Reading Node's request directly would find it drained (a 500) or skip the middleware's own
+  // limit; the adapter reads through the Request instead, as without c.env.
+  it.each(Object.keys(middlewares).flatMap((name) => [[name, false], [name, true]] as const))(
+    '%s (chunked: %s): the same answer with c.env as without',
+    async (name, chunked) => {
+      const middleware = middlewares[name]!;
+      const withEnv = await answer(middleware, true, chunked);
+      const without = await answer(middleware, false, chunked);
+      expect(withEnv).toEqual(without);
+      if (name.startsWith('bodyLimit')) expect(withEnv.status).toBe(413);
+      else expect(withEnv).toEqual({ status: 200, body: '{"ok":true}', seen: [JSON.stringify(examples.on_message_incoming)] });
+    },
+  );
 });
