@@ -147,8 +147,10 @@ const CHARSET_PARAMETER = /charset=/i;
 
 /** The `charset` parameter of a `Content-Type`, lower-cased and unquoted, or `null`. */
 export const charsetOf = (contentType: string | null): string | null => {
-  if (contentType === null) return null;
-  // A search that ignores case rather than a lower-cased copy: this runs on every delivery.
+  // No `=`, no parameter (the usual `application/json`): one character scan instead of a regular
+  // expression, which this runs for every delivery.
+  if (contentType === null || !contentType.includes('=')) return null;
+  // A search that ignores case rather than a lower-cased copy.
   const at = contentType.search(CHARSET_PARAMETER);
   if (at < 0) return null;
   const value = contentType.slice(at + 'charset='.length).split(';')[0]!.trim();

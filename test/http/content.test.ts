@@ -96,6 +96,9 @@ describe('charsets', () => {
     expect(charsetOf('application/json')).toBeNull();
     expect(charsetOf('application/json; charset=Windows-1251')).toBe('windows-1251');
     expect(charsetOf('application/json;charset="koi8-r"; foo=bar')).toBe('koi8-r');
+    // Without an `=` there is no parameter at all; a `charset` with no value names no charset.
+    expect(charsetOf('application/json; charset')).toBeNull();
+    expect(charsetOf('Application/JSON;CHARSET=KOI8-R')).toBe('koi8-r');
   });
 
   it('leaves UTF-8 to the parser, decodes other labels, refuses unknown ones, reports bad bytes', () => {

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { startDeadline } from '../../src/http/deadline.js';
 
@@ -36,6 +38,57 @@ describe('startDeadline (the body reads\u2019 shared clock)', () => {
     await sleep(300);
     const expected = Array.from({ length: 40 }, (_, index) => index).filter((index) => index % 3 !== 0);
     expect(expired).toEqual(expected);
+  });
+
+  it('keeps the rest in order whichever reads are cancelled, first, last or in between, and in any order', async () => {
+    const expired: number[] = [];
+    const deadlines = Array.from({ length: 30 }, (_, index) => startDeadline(40, () => expired.push(index)));
+    // The first, the last, a run in the middle, cancelled out of order, one of them twice.
+    for (const index of [29, 0, 15, 14, 16, 1, 28, 15]) deadlines[index]!.cancel();
+    await sleep(250);
+    const cancelled = new Set([29, 0, 15, 14, 16, 1, 28]);
+    expect(expired).toEqual(Array.from({ length: 30 }, (_, index) => index).filter((index) => !cancelled.has(index)));
+  });
+
+  it('lets an expiry start a new read and cancel another one still pending', async () => {
+    const events: string[] = [];
+    let second: ReturnType<typeof startDeadline> | undefined;
+    startDeadline(30, () => {
+      events.push('first');
+      second?.cancel();
+      startDeadline(30, () => events.push('started by first'));
+    });
+    second = startDeadline(30, () => events.push('second'));
+    await sleep(250);
+    expect(events).toEqual(['first', 'started by first']);
+  });
+
+  it('keeps nothing of a cancelled read: a finished body read is garbage at once, not at the next tick', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // A limit whose tick (1 s) is far off, with another read still pending so the clock runs.
+    const pending = startDeadline(10_000, () => undefined);
+    let finished: ReturnType<typeof startDeadline> | undefined = startDeadline(10_000, () => undefined);
+    const collected = new WeakRef(finished);
+    finished.cancel();
+    finished = undefined;
+    await sleep(0);
+    gc();
+    expect(collected.deref()).toBeUndefined();
+    pending.cancel();
+  });
+
+  it('stops its timer once no read is pending, so an idle process can exit', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    // The clocks of the tests above stop at their next tick.
+    await sleep(200);
+    const before = timers();
+    const deadlines = Array.from({ length: 5 }, () => startDeadline(70, () => undefined));
+    expect(timers()).toBe(before + 1);
+    for (const deadline of deadlines) deadline.cancel();
+    // The timer notices at its next tick (7 ms here).
+    await sleep(100);
+    expect(timers()).toBe(before);
   });
 
   it('starts its clock again after an idle spell, and keeps time limits apart', async () => {
