@@ -7,7 +7,7 @@ import { INTERNAL_ERROR, type WebhookResponse } from './answers.js';
 import { declaredLength, type BodyStream, type WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookRequest } from './core.js';
 import { checkListener, type WebhookListener } from './listener.js';
-import { nodeBody, nodeWebhookRequest, type NodeRequestLike } from './node-io.js';
+import { nodeBody, nodeBodyUntouched, nodeWebhookRequest, type NodeRequestLike } from './node-io.js';
 import { settingsFrom, type WebhookHandlerOptions } from './options.js';
 import { isBun, isCloudflareWorkers, isNextNodeServer } from './runtime.js';
 
@@ -138,10 +138,6 @@ const toWebhookRequest = (request: Request, slot: BodyReaderSlot): WebhookReques
   };
 };
 
-/** Whether nothing has started reading a Node request's body: no listener, no pipe, no read. */
-const untouched = (incoming: { readableFlowing?: unknown; readableDidRead?: unknown; readableEnded?: unknown }): boolean =>
-  incoming.readableFlowing === null && incoming.readableDidRead === false && incoming.readableEnded === false;
-
 /**
  * The Node request behind `request`, when the caller passed it along: @hono/node-server's
  * `HttpBindings` (`c.env` on Node, `{ incoming, outgoing }`), whose `incoming` has the same method
@@ -158,7 +154,7 @@ const nodeRequestBehind = (request: Request, platform: readonly unknown[]): Node
       typeof (incoming as { on?: unknown }).on === 'function' &&
       typeof (incoming as { headers?: unknown }).headers === 'object' &&
       (incoming as { method?: unknown }).method === request.method &&
-      untouched(incoming)
+      nodeBodyUntouched(incoming)
     ) {
       return incoming as NodeRequestLike;
     }

@@ -88,7 +88,6 @@ const header = (headers: NodeHeaders, name: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
-
 /**
  * A Node request's unread body, on plain `data`/`end` events: Node's async iterator over a request
  * adds event-loop turns to every delivery, and its `return()` destroys the socket before a 413
@@ -108,8 +107,8 @@ const nodeBodyStream = (req: NodeRequestLike): BodyStream => ({
     const onData = (chunk: Uint8Array): void => sink.chunk(chunk);
     // `on`, not `once`: the sink stops listening at its first end or failure anyway, and `once`
     // wraps each listener anew on every request. And `on` read once: on express's request every
-    // property read misses V8's inline caches (it gets a new prototype per request), and these four
-    // reads showed in the adapter's instruction count (callgrind).
+    // property read misses V8's inline caches (see express.ts), and these four reads showed in the
+    // adapter's instruction count (callgrind).
     const on = req.on as (this: NodeRequestLike, event: 'data' | 'end' | 'error' | 'close', listener: (chunk: Uint8Array) => void) => unknown;
     on.call(req, 'data', onData);
     on.call(req, 'end', onEnd);
@@ -137,8 +136,8 @@ interface NodeReadableState {
  * Whether something has read from a Node request's body, or read it to its end. On Node's own
  * streams this reads the state behind the two public getters in one property read instead of
  * four: each getter is a read on the request, then another inside it, and on express's request
- * every read misses V8's inline caches (express gives each request a shape of its own), 0.4 to
- * 0.9 µs each (bench/README.md). Other streams answer through the public getters.
+ * every read misses V8's inline caches (see express.ts). Other streams answer through the public
+ * getters.
  */
 const bodyWasRead = (req: NodeRequestLike): boolean => {
   const state = (req as { readonly _readableState?: NodeReadableState | null })._readableState;
@@ -147,6 +146,17 @@ const bodyWasRead = (req: NodeRequestLike): boolean => {
   }
   return req.readableEnded || req.readableDidRead === true;
 };
+
+/**
+ * Whether nothing has started on a Node request's body: no listener, no pipe, no read. Stricter
+ * than an unread body (a `data` listener that has had nothing yet counts), and `false` for
+ * anything that does not say so in Node's terms.
+ */
+export const nodeBodyUntouched = (req: {
+  readonly readableFlowing?: unknown;
+  readonly readableDidRead?: unknown;
+  readonly readableEnded?: unknown;
+}): boolean => req.readableFlowing === null && req.readableDidRead === false && req.readableEnded === false;
 
 /** A Node request's body when nothing has read from it yet, otherwise `null`. */
 export const unreadNodeBody = (req: NodeRequestLike): WebhookBody | null =>

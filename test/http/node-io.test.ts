@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { unreadNodeBody, type NodeRequestLike } from '../../src/http/node-io.js';
+import { nodeBodyUntouched, unreadNodeBody, type NodeRequestLike } from '../../src/http/node-io.js';
 
 const stream = (): Readable => Readable.from([Buffer.from('{"webhook":"on_user_new"}')], { objectMode: false });
 const kind = (req: unknown) => unreadNodeBody(req as NodeRequestLike)?.kind ?? 'read';
@@ -33,5 +33,24 @@ describe('unreadNodeBody: whether something read the body first', () => {
     // A look-alike `_readableState` without Node's fields is not trusted.
     expect(kind({ ...like(true, false), _readableState: {} })).toBe('read');
     expect(kind({ ...like(false, false), _readableState: null })).toBe('stream');
+  });
+});
+
+describe('nodeBodyUntouched: whether nothing has started on the body', () => {
+  it('is true only for a stream nobody listens to, pipes or reads', () => {
+    expect(nodeBodyUntouched(stream())).toBe(true);
+    const listened = stream();
+    listened.on('data', () => undefined);
+    // Flowing, though nothing has arrived yet: something has started on it.
+    expect(nodeBodyUntouched(listened)).toBe(false);
+    const paused = stream();
+    paused.pause();
+    expect(nodeBodyUntouched(paused)).toBe(false);
+  });
+
+  it('is false for anything that does not say so in Node\u2019s terms', () => {
+    expect(nodeBodyUntouched({})).toBe(false);
+    expect(nodeBodyUntouched({ readableFlowing: null, readableEnded: false })).toBe(false);
+    expect(nodeBodyUntouched({ readableFlowing: null, readableDidRead: false, readableEnded: false })).toBe(true);
   });
 });
