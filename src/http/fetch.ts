@@ -198,10 +198,10 @@ const toFetchResponse = (
  *   the answer is handed to it;
  * - for Node's request behind `request`, as @hono/node-server's `c.env` carries it
  *   (`{ incoming }`): the body is then read from it directly, which spares the copy that
- *   `request.arrayBuffer()` makes there (1.13–1.17× a bare Hono route's CPU per delivery
- *   without it, 1.01–1.02× with it: `npm run bench:http`). If something has already started
- *   reading that body (a middleware that read, cloned or wrapped the request), it is read through
- *   `request` instead. The answers are the same either way, but for a request that repeats
+ *   `request.arrayBuffer()` makes there (1.10–1.15× a bare Hono route's CPU per delivery
+ *   without it, 0.98–1.03× with it: `npm run bench:http`, bench/README.md). If something has
+ *   already started reading that body (a middleware that read, cloned or wrapped the request), it
+ *   is read through `request` instead. The answers are the same either way, but for a request that repeats
  *   `Content-Type` (Node keeps the first value, `Headers` joins them).
  *
  * @throws TypeError when an option has a value it cannot take, naming the option.
