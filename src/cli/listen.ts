@@ -110,6 +110,26 @@ interface Delivery {
   bytes?: number;
 }
 
+/** What `listen` prints about one delivery: lines for stdout, and for stderr what could not be saved. */
+interface Report {
+  readonly out: readonly string[];
+  readonly err: readonly string[];
+}
+
+/**
+ * Runs `then` on each queued piece of work's result in the order the work was queued, whatever
+ * order it finishes in. A rejected piece skips its `then` (the returned promise rejects) and does
+ * not hold up the ones after it.
+ */
+export const inQueueOrder = () => {
+  let previous: Promise<unknown> = Promise.resolve();
+  return <T>(work: Promise<T>, then: (value: T) => void): Promise<void> => {
+    const done = Promise.all([work, previous]).then(([value]) => then(value));
+    previous = done.catch(() => {});
+    return done;
+  };
+};
+
 interface ListenOptions {
   readonly port: number;
   readonly host: string;
@@ -219,7 +239,8 @@ const serve = (io: CliIo, options: ListenOptions) =>
       }
     };
 
-    const report = async (req: IncomingMessage, res: ServerResponse, delivery: Delivery): Promise<void> => {
+    /** The lines that report a delivery, once everything about it is on disk. */
+    const report = async (req: IncomingMessage, res: ServerResponse, delivery: Delivery): Promise<Report> => {
       // headersSent: the answer went out even if the client closed before its end (a 413 it stopped sending for).
       const status = res.headersSent ? colourStatus(res.statusCode, style) : style.red('---');
       const { name, failure } = await savedName(delivery);
@@ -227,10 +248,17 @@ const serve = (io: CliIo, options: ListenOptions) =>
       const metaFailure = name === undefined || store === undefined ? undefined : await saveMeta(store, name, req, res, delivery);
       const [first = '', ...rest] = outcomeLines(delivery.outcome, options.verbose, style);
       const where = name === undefined ? '' : ` ${style.dim(`> ${name}`)}`;
-      io.out(`${style.dim(clock())} ${status} ${req.method ?? '?'} ${shownPath(req)} ${first}${where}`);
-      for (const line of rest) io.out(line);
-      for (const line of [failure, metaFailure]) if (line !== undefined) io.err(line);
+      return {
+        out: [`${style.dim(clock())} ${status} ${req.method ?? '?'} ${shownPath(req)} ${first}${where}`, ...rest],
+        err: [failure, metaFailure].filter((line) => line !== undefined),
+      };
     };
+    const print = ({ out, err }: Report): void => {
+      for (const line of out) io.out(line);
+      for (const line of err) io.err(line);
+    };
+    // A 400's body is saved after it is answered, so without this the next delivery's line could come first.
+    const printInOrder = inQueueOrder();
 
     const server = createServer((req, res) => {
       const receivedAt = new Date();
@@ -238,7 +266,7 @@ const serve = (io: CliIo, options: ListenOptions) =>
       const delivery: Delivery = store === undefined ? { receivedAt } : { receivedAt, tap: tapBody(req, DEFAULT_MAX_BODY_BYTES) };
       deliveries.set(req, delivery);
       res.once('close', () => {
-        const done = report(req, res, delivery).finally(() => pending.delete(done));
+        const done = printInOrder(report(req, res, delivery), print).finally(() => pending.delete(done));
         pending.add(done);
       });
       handler(req, res);
