@@ -11,7 +11,9 @@
  * then bare, ...) and the table shows medians, so warm-up and drifting load hit both routes alike.
  * The adapter/bare CPU ratio is the median of the per-round ratios: on these shared machines a
  * route's CPU per request drifts by up to 2x over minutes, and many short rounds, each comparing
- * the two routes within seconds of each other, are what gives a ratio that repeats.
+ * the two routes within seconds of each other, are what gives a ratio that repeats. Beside it, the
+ * order-statistic 95% confidence interval of that median (bench/http/stats.ts), and a verdict on
+ * the ≤ 1.05× target that says when one run cannot settle it.
  *
  * Each route is first loaded for --warmup seconds (default 10): V8 keeps optimising and
  * deoptimising Node's own HTTP code for the first 10 to 20 seconds of load (`--trace-opt
@@ -28,6 +30,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { median, medianInterval } from './stats.js';
 import { callbackCalls, type Framework, frameworks, startTarget } from './targets.js';
 
 type ChildMessage =
@@ -35,10 +38,16 @@ type ChildMessage =
   | { type: 'calls'; count: number; cpuMicros: number };
 
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+/** Issue 12's target: every adapter costs at most this many times its bare route in CPU per request. */
+const TARGET = 1.05;
+
+/** Whether a run shows the target met: by the confidence interval of the median where it settles it. */
+const verdict = (ratio: number, interval: ReturnType<typeof medianInterval>): string => {
+  const reading = `median ${ratio.toFixed(3)}`;
+  if (interval === null) return `${reading}, too few rounds to say`;
+  if (interval.high <= TARGET) return `met (${reading}, and the whole interval is within the target)`;
+  if (interval.low > TARGET) return `not met (${reading}, and the whole interval is over the target)`;
+  return `${ratio <= TARGET ? 'met by the median' : 'not met by the median'} (${reading}), but the interval ${interval.low.toFixed(2)}–${interval.high.toFixed(2)} straddles ${TARGET.toFixed(2)}: more rounds would settle it`;
 };
 
 const canPin = availableParallelism() >= 2 && existsSync('/usr/bin/taskset');
@@ -118,7 +127,8 @@ async function main(): Promise<void> {
   );
   type Measure = { cpuPerRequest: number; requestsPerSecond: number; p99: number; errors: number; non2xx: number };
   const rows: string[][] = [];
-  const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU (median of rounds)', 'adapter/bare req/s'];
+  const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU (median of rounds)', '95% CI of that median', 'adapter/bare req/s'];
+  const verdicts: string[] = [];
   let problems = 0;
   for (const framework of frameworks.filter((name) => name.includes(values.only))) {
     const { port, sample, stop } = await startServer(framework);
@@ -165,16 +175,20 @@ async function main(): Promise<void> {
     const bare = summary(measured.bare);
     const hook = summary(measured.hook);
     const cells = (s: typeof bare) => [s.cpu.toFixed(1), Math.round(s.rps).toString(), s.p99.toFixed(1), String(s.errors), String(s.non2xx)];
-    rows.push([`${framework} bare (JSON.parse)`, ...cells(bare), '', '']);
+    rows.push([`${framework} bare (JSON.parse)`, ...cells(bare), '', '', '']);
     const perRound = measured.hook.map((m, i) => m.cpuPerRequest / measured.bare[i]!.cpuPerRequest);
     const cpuRatio = median(perRound);
-    rows.push([`${framework} adapter`, ...cells(hook), cpuRatio.toFixed(2), (hook.rps / bare.rps).toFixed(2)]);
+    const interval = medianInterval(perRound);
+    const shownInterval = interval === null ? 'too few rounds' : `${interval.low.toFixed(2)}–${interval.high.toFixed(2)} (${(interval.confidence * 100).toFixed(1)}%)`;
+    rows.push([`${framework} adapter`, ...cells(hook), cpuRatio.toFixed(2), shownInterval, (hook.rps / bare.rps).toFixed(2)]);
+    verdicts.push(`${framework}: ${verdict(cpuRatio, interval)}`);
     console.log(`${framework}: adapter/bare CPU per round ${perRound.map((ratio) => ratio.toFixed(2)).join(', ')}`);
     stop();
   }
 
   const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   console.log(`\n${table}\n`);
+  console.log(`CPU per request, adapter ≤ ${TARGET.toFixed(2)}× bare (issue 12):\n${verdicts.map((line) => `- ${line}`).join('\n')}\n`);
   if (problems > 0) {
     console.error(`bench:http: ${problems} errors, non-2xx answers or callback mismatches`);
     process.exitCode = 1;
