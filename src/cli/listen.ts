@@ -116,17 +116,34 @@ interface Report {
   readonly err: readonly string[];
 }
 
-/**
- * Runs `then` on each queued piece of work's result in the order the work was queued, whatever
- * order it finishes in. A rejected piece skips its `then` (the returned promise rejects) and does
- * not hold up the ones after it.
- */
-export const inQueueOrder = () => {
-  let previous: Promise<unknown> = Promise.resolve();
-  return <T>(work: Promise<T>, then: (value: T) => void): Promise<void> => {
-    const done = Promise.all([work, previous]).then(([value]) => then(value));
-    previous = done.catch(() => {});
-    return done;
+/** Work whose results are handled in the order it was queued, whatever order it finishes in. */
+export interface OrderedQueue {
+  /**
+   * Queues `work`: `then` runs on its result once it and everything queued before it are done.
+   * Resolves once `then` has run; rejects, skipping `then`, if `work` or `then` failed, and does not
+   * hold up what was queued after it.
+   */
+  readonly add: <T>(work: Promise<T>, then: (value: T) => void) => Promise<void>;
+  /** Resolves once everything queued so far has been handled. */
+  readonly drained: () => Promise<void>;
+}
+
+export const inQueueOrder = (): OrderedQueue => {
+  let previous: Promise<void> = Promise.resolve();
+  return {
+    add: (work, then) => {
+      // Handled at once, so that a failure before its turn is no unhandled rejection; its turn
+      // still comes after everything before it (Promise.all would reject without waiting).
+      work.catch(() => {});
+      const done = previous
+        .then(() => work)
+        .then((value) => {
+          then(value);
+        });
+      previous = done.catch(() => {});
+      return done;
+    },
+    drained: () => previous,
   };
 };
 
@@ -172,8 +189,6 @@ const serve = (io: CliIo, options: ListenOptions) =>
     const style = io.outStyle;
     const { store } = options;
     const deliveries = new WeakMap<IncomingMessage, Delivery>();
-    /** Saves and prints still under way, awaited before `listen` exits. */
-    const pending = new Set<Promise<void>>();
     const note = (req: IncomingMessage, outcome: Outcome): void => {
       const delivery = deliveries.get(req);
       if (delivery === undefined) return;
@@ -257,8 +272,9 @@ const serve = (io: CliIo, options: ListenOptions) =>
       for (const line of out) io.out(line);
       for (const line of err) io.err(line);
     };
-    // A 400's body is saved after it is answered, so without this the next delivery's line could come first.
-    const printInOrder = inQueueOrder();
+    // A 400's body is saved after it is answered, so without this the next delivery's line could
+    // come first. What is still being saved and printed is awaited before `listen` exits.
+    const reports = inQueueOrder();
 
     const server = createServer((req, res) => {
       const receivedAt = new Date();
@@ -266,8 +282,8 @@ const serve = (io: CliIo, options: ListenOptions) =>
       const delivery: Delivery = store === undefined ? { receivedAt } : { receivedAt, tap: tapBody(req, DEFAULT_MAX_BODY_BYTES) };
       deliveries.set(req, delivery);
       res.once('close', () => {
-        const done = printInOrder(report(req, res, delivery), print).finally(() => pending.delete(done));
-        pending.add(done);
+        // `report` does not reject (a failed save becomes a line) and `print` only writes.
+        void reports.add(report(req, res, delivery), print);
       });
       handler(req, res);
     });
@@ -277,7 +293,7 @@ const serve = (io: CliIo, options: ListenOptions) =>
       stopInterrupts();
       io.err(style.dim('Stopping...'));
       server.close(() => {
-        void Promise.allSettled([...pending]).then(() => resolve(EXIT_OK));
+        void reports.drained().then(() => resolve(EXIT_OK));
       });
       // Keep-alive connections would hold close() open until they time out.
       server.closeAllConnections();

@@ -13,7 +13,7 @@ const deferred = <T>() => {
 
 describe('inQueueOrder: listen prints deliveries in the order they closed', () => {
   it('runs each then in queue order when later work finishes first', async () => {
-    const inOrder = inQueueOrder();
+    const inOrder = inQueueOrder().add;
     const printed: string[] = [];
     const slow = deferred<string>();
     const fast = deferred<string>();
@@ -28,7 +28,7 @@ describe('inQueueOrder: listen prints deliveries in the order they closed', () =
   });
 
   it('a rejected piece skips its then and does not hold up the next', async () => {
-    const inOrder = inQueueOrder();
+    const inOrder = inQueueOrder().add;
     const printed: string[] = [];
     const failing = deferred<string>();
     const first = inOrder(failing.promise, (line) => printed.push(line));
@@ -40,7 +40,7 @@ describe('inQueueOrder: listen prints deliveries in the order they closed', () =
   });
 
   it('a then that throws rejects its own promise only', async () => {
-    const inOrder = inQueueOrder();
+    const inOrder = inQueueOrder().add;
     const printed: string[] = [];
     const first = inOrder(Promise.resolve('x'), () => {
       throw new Error('stdout closed');
@@ -49,5 +49,28 @@ describe('inQueueOrder: listen prints deliveries in the order they closed', () =
     await expect(first).rejects.toThrow('stdout closed');
     await second;
     expect(printed).toEqual(['y']);
+  });
+
+  it('a failure waits for its turn: what follows it still prints after what came before; drained waits for all', async () => {
+    const queue = inQueueOrder();
+    const printed: string[] = [];
+    const slow = deferred<string>();
+    const failing = deferred<string>();
+    void queue.add(slow.promise, (line) => printed.push(line)).catch(() => {});
+    void queue.add(failing.promise, (line) => printed.push(line)).catch(() => {});
+    const after = queue.add(Promise.resolve('after the failure'), (line) => printed.push(line));
+    let drained = false;
+    const waiting = queue.drained().then(() => {
+      drained = true;
+    });
+    failing.reject(new Error('disk full'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(drained).toBe(false);
+    expect(printed).toEqual([]);
+    slow.resolve('first');
+    await waiting;
+    await after;
+    expect(printed).toEqual(['first', 'after the failure']);
+    await expect(queue.drained()).resolves.toBeUndefined();
   });
 });
