@@ -30,7 +30,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { median, medianInterval } from './stats.js';
+import { type MedianInterval, median, medianInterval } from './stats.js';
 import { callbackCalls, type Framework, frameworks, startTarget } from './targets.js';
 
 type ChildMessage =
@@ -42,7 +42,7 @@ type ChildMessage =
 const TARGET = 1.05;
 
 /** Whether a run shows the target met: by the confidence interval of the median where it settles it. */
-const verdict = (ratio: number, interval: ReturnType<typeof medianInterval>): string => {
+const verdict = (ratio: number, interval: MedianInterval | null): string => {
   const reading = `median ${ratio.toFixed(3)}`;
   if (interval === null) return `${reading}, too few rounds to say`;
   if (interval.high <= TARGET) return `met (${reading}, and the whole interval is within the target)`;
