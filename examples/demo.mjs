@@ -77,8 +77,8 @@ for (const [name, payload] of Object.entries(examples)) {
 console.log(bold('Bad deliveries\n'));
 await deliver({ title: 'invalid JSON (a truncated body)', body: '{"webhook": "on_user_new", "user": {', expect: 400 });
 await deliver({
-  title: 'invalid payload (on_user_new with a string id and no date)',
-  body: JSON.stringify({ webhook: 'on_user_new', user: { ...examples.on_user_new.user, id: '294', date_created: undefined } }),
+  title: 'invalid payload (on_user_new with a non-numeric id and no date)',
+  body: JSON.stringify({ webhook: 'on_user_new', user: { ...examples.on_user_new.user, id: 'u294', date_created: undefined } }),
   expect: 400,
 });
 await deliver({

@@ -16,6 +16,9 @@ describe('npm run demo (examples/demo.mjs)', () => {
     expect(result.stdout.match(/server answered 200 \{"ok":true\}/g)).toHaveLength(webhookNames.length);
     expect(result.stdout).toContain('server answered 400 {"error":"invalid_json"');
     expect(result.stdout).toContain('server answered 400 {"error":"invalid_payload"');
+    // Both faults its title names are reported (a numeric string id would decode: a wire quirk).
+    expect(result.stdout).toContain('"issues":[{"path":"user.id"');
+    expect(result.stdout).toContain('{"path":"user.date_created","expected":"safe integer","received":"missing"}');
     expect(result.stdout).toContain('onUnknownEvent on_invoice_paid');
     expect(result.stdout).toContain('server answered 405 Allow: POST');
     expect(result.stdout).toContain('server answered 401');
