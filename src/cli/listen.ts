@@ -256,6 +256,8 @@ const serve = (io: CliIo, options: ListenOptions) =>
 
     /** The lines that report a delivery, once everything about it is on disk. */
     const report = async (req: IncomingMessage, res: ServerResponse, delivery: Delivery): Promise<Report> => {
+      // Read as the delivery closes, before any save is awaited: the time its answer went out.
+      const time = clock();
       // headersSent: the answer went out even if the client closed before its end (a 413 it stopped sending for).
       const status = res.headersSent ? colourStatus(res.statusCode, style) : style.red('---');
       const { name, failure } = await savedName(delivery);
@@ -264,7 +266,7 @@ const serve = (io: CliIo, options: ListenOptions) =>
       const [first = '', ...rest] = outcomeLines(delivery.outcome, options.verbose, style);
       const where = name === undefined ? '' : ` ${style.dim(`> ${name}`)}`;
       return {
-        out: [`${style.dim(clock())} ${status} ${req.method ?? '?'} ${shownPath(req)} ${first}${where}`, ...rest],
+        out: [`${style.dim(time)} ${status} ${req.method ?? '?'} ${shownPath(req)} ${first}${where}`, ...rest],
         err: [failure, metaFailure].filter((line) => line !== undefined),
       };
     };
