@@ -44,7 +44,7 @@ const TARGET = 1.05;
 /** Whether a run shows the target met: by the confidence interval of the median where it settles it. */
 const verdict = (ratio: number, interval: MedianInterval | null): string => {
   const reading = `median ${ratio.toFixed(3)}`;
-  if (interval === null) return `${reading}, too few rounds to say`;
+  if (interval === null) return `${reading}, too few rounds to say (a 95% interval needs 6 or more)`;
   if (interval.high <= TARGET) return `met (${reading}, and the whole interval is within the target)`;
   if (interval.low > TARGET) return `not met (${reading}, and the whole interval is over the target)`;
   return `${ratio <= TARGET ? 'met by the median' : 'not met by the median'} (${reading}), but the interval ${interval.low.toFixed(2)}–${interval.high.toFixed(2)} straddles ${TARGET.toFixed(2)}: more rounds would settle it`;
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     const perRound = measured.hook.map((m, i) => m.cpuPerRequest / measured.bare[i]!.cpuPerRequest);
     const cpuRatio = median(perRound);
     const interval = medianInterval(perRound);
-    const shownInterval = interval === null ? 'too few rounds' : `${interval.low.toFixed(2)}–${interval.high.toFixed(2)} (${(interval.confidence * 100).toFixed(1)}%)`;
+    const shownInterval = interval === null ? 'too few rounds (6 or more give one)' : `${interval.low.toFixed(2)}–${interval.high.toFixed(2)} (${(interval.confidence * 100).toFixed(1)}%)`;
     rows.push([`${framework} adapter`, ...cells(hook), cpuRatio.toFixed(2), shownInterval, (hook.rps / bare.rps).toFixed(2)]);
     verdicts.push(`${framework}: ${verdict(cpuRatio, interval)}`);
     console.log(`${framework}: adapter/bare CPU per round ${perRound.map((ratio) => ratio.toFixed(2)).join(', ')}`);
