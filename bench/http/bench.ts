@@ -29,7 +29,7 @@ import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
+import { BENCH_USAGE, type BenchOptions, parseBenchOptions } from './args.js';
 import { type MedianInterval, median, medianInterval } from './stats.js';
 import { callbackCalls, type Framework, frameworks, startTarget } from './targets.js';
 
@@ -53,24 +53,15 @@ const verdict = (ratio: number, interval: MedianInterval | null): string => {
 const canPin = availableParallelism() >= 2 && existsSync('/usr/bin/taskset');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      duration: { type: 'string', default: '2' },
-      rounds: { type: 'string', default: '12' },
-      warmup: { type: 'string', default: '10' },
-      connections: { type: 'string', default: '50' },
-      payload: { type: 'string', default: 'message' },
-      only: { type: 'string', default: '' },
-    },
-  });
-  const duration = Number(values.duration);
-  const rounds = Number(values.rounds);
-  const warmup = Number(values.warmup);
-  const connections = Number(values.connections);
-  const payloadFile =
-    values.payload === 'closed'
-      ? 'fixtures/valid/conversation_closed_300_messages.json'
-      : 'fixtures/documented/on_message_incoming.json';
+  let options: BenchOptions<Framework>;
+  try {
+    options = parseBenchOptions(process.argv.slice(2), frameworks);
+  } catch (error) {
+    console.error(`bench:http: ${error instanceof Error ? error.message : String(error)}\n${BENCH_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const { duration, rounds, warmup, connections, payloadFile } = options;
   const body = readFileSync(payloadFile);
 
   // Each framework's server in a process of its own, on core 0; this process (autocannon) on core 1.
@@ -130,7 +121,7 @@ async function main(): Promise<void> {
   const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU (median of rounds)', '95% CI of that median', 'adapter/bare req/s'];
   const verdicts: string[] = [];
   let problems = 0;
-  for (const framework of frameworks.filter((name) => name.includes(values.only))) {
+  for (const framework of options.frameworks) {
     const { port, sample, stop } = await startServer(framework);
     const measured: Record<'bare' | 'hook', Measure[]> = { bare: [], hook: [] };
     for (const route of ['bare', 'hook'] as const) {

@@ -14,6 +14,12 @@ import { describeParseError, formatSummary, quoteForTerminal, summarizeWebhook }
 
 const DEFAULT_PORT = 3000;
 const DEFAULT_HOST = '127.0.0.1';
+/**
+ * How long Ctrl-C waits for the deliveries in progress to be answered before closing their
+ * connections, in ms. Saving a delivery takes milliseconds; what could take longer is a sender still
+ * sending its body, which the adapter's own limit would let run for 30 s.
+ */
+const STOP_GRACE_MS = 5_000;
 
 const help = `Usage: blinger-webhooks listen [--port N] [--path P] [--token T] [--save DIR] [--verbose]
 
@@ -21,7 +27,8 @@ Starts a local webhook receiver and prints every delivery as it arrives: a summa
 event (the same as "validate"), and the precise reasons for any delivery it refuses. It answers
 exactly as the HTTP adapters do (200, 400 with the problems, 401, 404, 405, 413...).
 With --save, it also keeps the body of every delivery it reads, valid or not, byte for byte,
-ready for "blinger-webhooks replay". Ctrl-C stops it.
+ready for "blinger-webhooks replay". Ctrl-C stops it: deliveries in progress are answered (and
+saved) first, for up to 5 s; a second Ctrl-C quits at once.
 
 Options:
   -p, --port N     port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
@@ -34,7 +41,7 @@ Options:
   -h, --help       show this help
 
 Exit status: 0 stopped with Ctrl-C, 1 could not listen (port in use...), 2 usage error or
-a --save directory that cannot be written.
+a --save directory that cannot be written, 130 quit with a second Ctrl-C.
 
 Examples:
   blinger-webhooks listen --port 3000 --path /blinger
@@ -101,8 +108,8 @@ const outcomeLines = (outcome: Outcome | undefined, verbose: boolean, style: Sty
 /** One request, from its arrival to the line printed once it is answered. */
 interface Delivery {
   readonly receivedAt: Date;
-  /** Its body as read by the adapter, with `--save`. */
-  readonly tap?: BodyTap;
+  /** With `--save`: its name, given on arrival, and its body as read by the adapter. */
+  readonly saved?: { readonly name: string; readonly tap: BodyTap };
   outcome?: Outcome;
   /** The save of its body (`--save`), started as soon as the adapter has decoded it; the file name. */
   saving?: Promise<string>;
@@ -193,7 +200,7 @@ const serve = (io: CliIo, options: ListenOptions) =>
       const delivery = deliveries.get(req);
       if (delivery === undefined) return;
       delivery.outcome = outcome;
-      if (store !== undefined && delivery.tap !== undefined && bodyWasRead(outcome, delivery.tap)) save(store, delivery, delivery.tap);
+      if (store !== undefined && delivery.saved !== undefined && bodyWasRead(outcome, delivery.saved.tap)) save(store, delivery, delivery.saved);
     };
     // A delivery whose body could not be saved is answered 500, so that a sender that retries does.
     const saved = async (req: IncomingMessage): Promise<void> => {
@@ -218,10 +225,10 @@ const serve = (io: CliIo, options: ListenOptions) =>
       },
     );
 
-    const save = (to: DeliveryStore, delivery: Delivery, tap: BodyTap): void => {
+    const save = (to: DeliveryStore, delivery: Delivery, { name, tap }: NonNullable<Delivery['saved']>): void => {
       const body = tap.bytes();
       if (body === null || delivery.saving !== undefined) return;
-      const saving = to.saveBody(delivery.receivedAt, body);
+      const saving = to.saveBody(name, body);
       // Handled where it is reported; this keeps a failure from being an unhandled rejection meanwhile.
       saving.catch(() => {});
       delivery.saving = saving;
@@ -278,14 +285,33 @@ const serve = (io: CliIo, options: ListenOptions) =>
     // come first. What is still being saved and printed is awaited before `listen` exits.
     const reports = inQueueOrder();
 
+    /** Responses not yet closed: the deliveries Ctrl-C waits for. */
+    const inProgress = new Set<ServerResponse>();
+    let stopping = false;
+    let serverClosed = false;
+    // The server can report itself closed before the last response's 'close' has been handled:
+    // exit once both have happened, and every line is printed.
+    const exitOnceDone = (): void => {
+      if (serverClosed && inProgress.size === 0) void reports.drained().then(() => resolve(EXIT_OK));
+    };
+
     const server = createServer((req, res) => {
       const receivedAt = new Date();
       // The adapter keeps to its default limit, so a body the tap keeps whole is one it may read whole.
-      const delivery: Delivery = store === undefined ? { receivedAt } : { receivedAt, tap: tapBody(req, DEFAULT_MAX_BODY_BYTES) };
+      const delivery: Delivery =
+        store === undefined
+          ? { receivedAt }
+          : { receivedAt, saved: { name: store.nameOnArrival(receivedAt), tap: tapBody(req, DEFAULT_MAX_BODY_BYTES) } };
       deliveries.set(req, delivery);
+      inProgress.add(res);
       res.once('close', () => {
+        inProgress.delete(res);
         // `report` does not reject (a failed save becomes a line) and `print` only writes.
         void reports.add(report(req, res, delivery), print);
+        // Once stopping, a keep-alive connection closes as soon as its answer is out (it is idle
+        // only after this turn), rather than holding close() open until it times out.
+        if (stopping) setImmediate(() => server.closeIdleConnections());
+        exitOnceDone();
       });
       handler(req, res);
     });
@@ -293,12 +319,22 @@ const serve = (io: CliIo, options: ListenOptions) =>
     let stopInterrupts = (): void => {};
     const stop = (): void => {
       stopInterrupts();
-      io.err(style.dim('Stopping...'));
+      stopping = true;
+      const waiting = inProgress.size;
+      io.err(style.dim(waiting === 0 ? 'Stopping...' : `Stopping: answering ${waiting} ${waiting === 1 ? 'delivery' : 'deliveries'} in progress first (Ctrl-C again to quit at once)...`));
+      // Deliveries in progress are answered and saved; one still unanswered after the grace
+      // period is cut off, and its line shows "---".
+      const cutOff = setTimeout(() => {
+        const cut = inProgress.size;
+        if (cut > 0) io.err(io.errStyle.red(`Cut off ${cut} unanswered ${cut === 1 ? 'delivery' : 'deliveries'} after ${STOP_GRACE_MS / 1000} s`));
+        server.closeAllConnections();
+      }, STOP_GRACE_MS);
       server.close(() => {
-        void reports.drained().then(() => resolve(EXIT_OK));
+        clearTimeout(cutOff);
+        serverClosed = true;
+        exitOnceDone();
       });
-      // Keep-alive connections would hold close() open until they time out.
-      server.closeAllConnections();
+      server.closeIdleConnections();
     };
     server.once('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'EADDRINUSE' ? 'the port is already in use' : (error.code ?? error.message);

@@ -63,11 +63,16 @@ const writeNew = async (dir: string, name: string, data: string | Uint8Array): P
 export interface DeliveryStore {
   readonly dir: string;
   /**
-   * Saves a body that arrived at `receivedAt`; resolves to the body file's name. The names of
-   * deliveries saved by one `listen` sort in order of arrival; a name taken by an earlier run is
-   * never overwritten.
+   * Names a delivery as it arrives (its arrival time and a sequence number): the names of one
+   * `listen`'s deliveries sort in order of arrival, whichever body is saved first.
    */
-  readonly saveBody: (receivedAt: Date, body: Uint8Array) => Promise<string>;
+  readonly nameOnArrival: (receivedAt: Date) => string;
+  /**
+   * Saves the body of the delivery named `name` (from {@link DeliveryStore.nameOnArrival});
+   * resolves to the body file's name. A file an earlier run left under that name is never
+   * overwritten: the name then gets a suffix (`-2`, `-3`...).
+   */
+  readonly saveBody: (name: string, body: Uint8Array) => Promise<string>;
   /** Writes the side file of the body file `name`. */
   readonly saveMeta: (name: string, meta: DeliveryMeta) => Promise<void>;
 }
@@ -80,13 +85,16 @@ export const openDeliveryStore = async (dir: string): Promise<DeliveryStore> => 
   await writeFile(probe, '');
   await rm(probe, { force: true });
   let sequence = 0;
-  const saveBody = async (receivedAt: Date, body: Uint8Array): Promise<string> => {
-    for (;;) {
-      sequence += 1;
-      const name = `${fileStamp(receivedAt)}-${String(sequence).padStart(6, '0')}${BODY_SUFFIX}`;
+  const nameOnArrival = (receivedAt: Date): string => {
+    sequence += 1;
+    return `${fileStamp(receivedAt)}-${String(sequence).padStart(6, '0')}`;
+  };
+  const saveBody = async (name: string, body: Uint8Array): Promise<string> => {
+    for (let attempt = 1; ; attempt++) {
+      const file = `${name}${attempt === 1 ? '' : `-${attempt}`}${BODY_SUFFIX}`;
       try {
-        await writeNew(dir, name, body);
-        return name;
+        await writeNew(dir, file, body);
+        return file;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
@@ -94,7 +102,7 @@ export const openDeliveryStore = async (dir: string): Promise<DeliveryStore> => 
   };
   const saveMeta = (name: string, meta: DeliveryMeta): Promise<void> =>
     writeNew(dir, metaPathOf(name), `${JSON.stringify(meta, null, 2)}\n`);
-  return { dir, saveBody, saveMeta };
+  return { dir, nameOnArrival, saveBody, saveMeta };
 };
 
 /** What {@link tapBody} has seen of a request body. */
