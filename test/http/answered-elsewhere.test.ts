@@ -1,0 +1,113 @@
+/**
+ * Someone else answers before the Node adapters do: a timeout middleware (connect-timeout and the
+ * like) starts its 503 while the callback is still running, and is still sending it when the
+ * adapter has its own answer. The adapter then writes nothing (it checks `headersSent`): the client
+ * gets the other answer whole, on a connection that stays usable, and nothing throws. Without the
+ * check, Node's `writeHead` throws and the adapter drops the connection, cutting the 503 off.
+ */
+import express from 'express';
+import express4 from 'express4';
+import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toExpressHandler, toNodeHandler } from '../../src/index.js';
+import { examples } from '../../src/testing/index.js';
+
+const CALLBACK_MS = 150;
+const TIMEOUT_MS = 30;
+
+/**
+ * Answers 503 after TIMEOUT_MS unless something answered first, as a timeout middleware does, and
+ * is still sending its body when the adapter has its own answer.
+ */
+const answerAfterTimeout = (res: ServerResponse): void => {
+  setTimeout(() => {
+    if (res.headersSent) return;
+    res.writeHead(503, { 'content-type': 'text/plain' }).write('timed out ');
+    setTimeout(() => res.end('elsewhere'), CALLBACK_MS);
+  }, TIMEOUT_MS);
+};
+
+let callbacksDone = 0;
+const slowCallback = async (): Promise<void> => {
+  await new Promise((resolve) => setTimeout(resolve, CALLBACK_MS));
+  callbacksDone += 1;
+};
+
+const servers = {
+  'node:http': () => {
+    const webhook = toNodeHandler(slowCallback);
+    return createServer((req: IncomingMessage, res: ServerResponse) => {
+      answerAfterTimeout(res);
+      webhook(req, res);
+    });
+  },
+  'express 5': () => {
+    const app = express();
+    app.use((_req, res, next) => {
+      answerAfterTimeout(res);
+      next();
+    });
+    app.post('/', toExpressHandler(slowCallback));
+    return createServer(app);
+  },
+  'express 4': () => {
+    const app = express4();
+    app.use((_req, res, next) => {
+      answerAfterTimeout(res);
+      next();
+    });
+    app.post('/', toExpressHandler(slowCallback));
+    return createServer(app);
+  },
+} as const;
+
+let running: Server | undefined;
+afterEach(() => {
+  running?.closeAllConnections();
+  running?.close();
+});
+
+/** POSTs a delivery on `agent`; resolves to the answer and the local port of the connection used. */
+const post = (url: string, agent: Agent) =>
+  new Promise<{ status: number; body: string; localPort: number }>((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+      // Read now: once the answer has ended, the agent takes the socket back.
+      const localPort = res.socket.localPort ?? 0;
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, localPort }));
+      res.on('error', reject);
+      res.on('aborted', () => reject(new Error(`the answer was cut off after ${JSON.stringify(body)}`)));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(JSON.stringify(examples.on_user_new));
+  });
+
+describe.each(Object.keys(servers) as (keyof typeof servers)[])('%s: another answer went out first', (name) => {
+  it('the client gets the other answer whole; the adapter writes nothing and the connection stays usable', async () => {
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', onError);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      running = servers[name]();
+      await new Promise<void>((resolve) => running!.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(running.address() as AddressInfo).port}/`;
+      const before = callbacksDone;
+      // The callback finishes, and the adapter has its answer, while the other answer is being sent.
+      const first = await post(url, agent);
+      expect(first).toMatchObject({ status: 503, body: 'timed out elsewhere' });
+      expect(callbacksDone - before).toBe(1);
+      // The same keep-alive connection carries the next delivery: the adapter did not close it.
+      const second = await post(url, agent);
+      expect(second).toMatchObject({ status: 503, body: 'timed out elsewhere', localPort: first.localPort });
+      expect(callbacksDone - before).toBe(2);
+      expect(errors).toEqual([]);
+    } finally {
+      agent.destroy();
+      process.off('uncaughtException', onError);
+    }
+  });
+});
