@@ -12,12 +12,13 @@ describe('bench:http options', () => {
       connections: 50,
       payloadFile: 'fixtures/documented/on_message_incoming.json',
       frameworks: ['express 5', 'node:http', 'Hono (fetch, c.env)'],
+      atOnce: false,
     });
   });
 
   it('reads each option', () => {
     const options = parseBenchOptions(
-      ['--duration', '0.5', '--rounds', '36', '--warmup', '0', '--connections', '10', '--payload', 'closed', '--only', 'Hono'],
+      ['--duration', '0.5', '--rounds', '36', '--warmup', '0', '--connections', '10', '--payload', 'closed', '--only', 'Hono', '--at-once'],
       known,
     );
     expect(options).toEqual({
@@ -27,6 +28,7 @@ describe('bench:http options', () => {
       connections: 10,
       payloadFile: 'fixtures/valid/conversation_closed_300_messages.json',
       frameworks: ['Hono (fetch, c.env)'],
+      atOnce: true,
     });
   });
 

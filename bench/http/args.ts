@@ -17,10 +17,15 @@ export interface BenchOptions<Framework extends string> {
   readonly payloadFile: string;
   /** The frameworks to measure, in the order given. */
   readonly frameworks: readonly Framework[];
+  /**
+   * Both routes at once, in two server processes, instead of one server and alternating rounds:
+   * what else the machine does weighs on both routes alike (`--at-once`).
+   */
+  readonly atOnce: boolean;
 }
 
 export const BENCH_USAGE =
-  'usage: npm run bench:http -- [--duration S] [--rounds N] [--warmup S] [--connections N] [--payload message|closed] [--only TEXT]';
+  'usage: npm run bench:http -- [--duration S] [--rounds N] [--warmup S] [--connections N] [--payload message|closed] [--only TEXT] [--at-once]';
 
 const PAYLOADS: Readonly<Record<string, string>> = {
   message: 'fixtures/documented/on_message_incoming.json',
@@ -49,6 +54,7 @@ export const parseBenchOptions = <Framework extends string>(
       connections: { type: 'string', default: '50' },
       payload: { type: 'string', default: 'message' },
       only: { type: 'string', default: '' },
+      'at-once': { type: 'boolean', default: false },
     },
   });
   const payloadFile = Object.hasOwn(PAYLOADS, values.payload) ? PAYLOADS[values.payload]! : undefined;
@@ -62,5 +68,6 @@ export const parseBenchOptions = <Framework extends string>(
     connections: numberOption('connections', values.connections, wholeAtLeast(1), 'a whole number from 1'),
     payloadFile,
     frameworks,
+    atOnce: values['at-once'],
   };
 };

@@ -21,9 +21,17 @@
  * and that compilation, on V8's background threads, is server CPU time too. The rounds measure
  * what a server that has been up for a minute spends.
  *
+ * With --at-once, each framework runs in two server processes, both on core 0, and each round
+ * loads the bare route of one and the adapter of the other at the same time (half the connections
+ * each), the processes swapping routes every round: whatever else the shared machine does in a
+ * round weighs on both routes alike. On 2026-12-08 a bare route against itself read 0.98 to 1.04
+ * per round this way, against 0.66 to 1.35 for alternating rounds on the same machine
+ * (bench/README.md).
+ *
  * Options: --duration S (per load, default 2), --rounds N (default 12), --warmup S (per route,
  * default 10), --connections N (default 50), --payload message|closed (the documented incoming
- * message, or the 300-message closed conversation), --only TEXT (frameworks whose name contains it).
+ * message, or the 300-message closed conversation), --only TEXT (frameworks whose name contains it),
+ * --at-once (the design above).
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
@@ -61,7 +69,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { duration, rounds, warmup, connections, payloadFile } = options;
+  const { duration, rounds, warmup, connections, payloadFile, atOnce } = options;
   const body = readFileSync(payloadFile);
 
   // Each framework's server in a process of its own, on core 0; this process (autocannon) on core 1.
@@ -100,62 +108,100 @@ async function main(): Promise<void> {
       last = now;
     }
   };
-  const load = (port: number, path: string, seconds: number) =>
+  const load = (port: number, path: string, seconds: number, clients = connections) =>
     autocannon({
       url: `http://127.0.0.1:${port}${path}`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
-      connections,
+      connections: clients,
       duration: seconds,
     });
 
+  const design = atOnce
+    ? `${rounds} rounds of ${duration} s in which two server processes of each framework, both on core 0, serve the bare route and the adapter at the same time (${Math.ceil(connections / 2)} connections each; the processes swap routes every round), after ${warmup} s of warm-up per route`
+    : `${rounds} alternating rounds of ${duration} s per route, ${connections} connections, after ${warmup} s of warm-up per route`;
   console.log(
-    `bench:http: ${payloadFile} (${body.byteLength} bytes), ${connections} connections, ${rounds} alternating rounds ` +
-      `of ${duration} s per route after ${warmup} s of warm-up per route; node ${process.version}, ${cpus().length} × ` +
+    `bench:http: ${payloadFile} (${body.byteLength} bytes), ${design}; node ${process.version}, ${cpus().length} × ` +
       `${cpus()[0]?.model.trim() ?? 'cpu'}, load average ${loadavg()[0]!.toFixed(1)} at start; ` +
-      (canPin ? 'server pinned to core 0, load to core 1' : 'not pinned (no taskset or one core)'),
+      (canPin ? 'servers pinned to core 0, load to core 1' : 'not pinned (no taskset or one core)'),
   );
   type Measure = { cpuPerRequest: number; requestsPerSecond: number; p99: number; errors: number; non2xx: number };
+  type Route = 'bare' | 'hook';
+  type RunningServer = Awaited<ReturnType<typeof startServer>>;
   const rows: string[][] = [];
   const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU (median of rounds)', '95% CI of that median', 'adapter/bare req/s'];
   const verdicts: string[] = [];
   let problems = 0;
-  for (const framework of options.frameworks) {
-    const { port, sample, stop } = await startServer(framework);
-    const measured: Record<'bare' | 'hook', Measure[]> = { bare: [], hook: [] };
+
+  /** Loads one route of one server and measures what the server spent per request. */
+  const measureLoad = async (framework: Framework, server: RunningServer, route: Route, clients: number): Promise<Measure> => {
+    const before = await server.sample();
+    const result = await load(server.port, `/${route}`, duration, clients);
+    // autocannon returns without waiting for the requests in flight: let them finish before counting.
+    await settle(server.sample);
+    const after = await server.sample();
+    const calls = after.count - before.count;
+    const requests = result['2xx'] + result.non2xx;
+    // Every 2xx of the adapter is one callback call (the bare route has none). Requests still in
+    // flight when autocannon stops (at most one per connection) ran their callback unanswered.
+    const answered = route === 'hook' ? result['2xx'] : 0;
+    const inFlight = route === 'hook' ? clients : 0;
+    if (calls < answered || calls > answered + inFlight) {
+      problems++;
+      console.error(`${framework} /${route}: ${calls} callback calls for ${result['2xx']} answers 2xx`);
+    }
+    problems += result.errors + result.non2xx;
+    return {
+      cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(requests, 1),
+      requestsPerSecond: result.requests.average,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+    };
+  };
+
+  /** One server, the two routes loaded in turn, in alternating order. */
+  const alternating = async (framework: Framework, measured: Record<Route, Measure[]>): Promise<void> => {
+    const server = await startServer(framework);
     for (const route of ['bare', 'hook'] as const) {
-      await load(port, `/${route}`, warmup);
-      await settle(sample);
+      await load(server.port, `/${route}`, warmup);
+      await settle(server.sample);
     }
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? (['bare', 'hook'] as const) : (['hook', 'bare'] as const);
-      for (const route of order) {
-        const before = await sample();
-        const result = await load(port, `/${route}`, duration);
-        // autocannon returns without waiting for the requests in flight: let them finish before counting.
-        await settle(sample);
-        const after = await sample();
-        const calls = after.count - before.count;
-        const requests = result['2xx'] + result.non2xx;
-        measured[route].push({
-          cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(requests, 1),
-          requestsPerSecond: result.requests.average,
-          p99: result.latency.p99,
-          errors: result.errors + result.timeouts,
-          non2xx: result.non2xx,
-        });
-        // Every 2xx of the adapter is one callback call (the bare route has none). Requests still in
-        // flight when autocannon stops (at most one per connection) ran their callback unanswered.
-        const answered = route === 'hook' ? result['2xx'] : 0;
-        const inFlight = route === 'hook' ? connections : 0;
-        if (calls < answered || calls > answered + inFlight) {
-          problems++;
-          console.error(`${framework} /${route}: ${calls} callback calls for ${result['2xx']} answers 2xx`);
-        }
-        problems += result.errors + result.non2xx;
-      }
+      for (const route of order) measured[route].push(await measureLoad(framework, server, route, connections));
     }
+    server.stop();
+  };
+
+  /**
+   * Two servers, both routes loaded at once: whatever else the machine does in a round weighs on
+   * both alike. The servers swap routes every round, so a difference between the two processes
+   * (heap, code layout) cancels out.
+   */
+  const simultaneous = async (framework: Framework, measured: Record<Route, Measure[]>): Promise<void> => {
+    const servers = [await startServer(framework), await startServer(framework)] as const;
+    const half = Math.max(1, Math.ceil(connections / 2));
+    for (const [first, second] of [['bare', 'hook'], ['hook', 'bare']] as const) {
+      await Promise.all([load(servers[0].port, `/${first}`, warmup, half), load(servers[1].port, `/${second}`, warmup, half)]);
+    }
+    await Promise.all(servers.map((server) => settle(server.sample)));
+    for (let round = 0; round < rounds; round++) {
+      const [hookServer, bareServer] = round % 2 === 0 ? servers : [servers[1], servers[0]];
+      const [hook, bare] = await Promise.all([
+        measureLoad(framework, hookServer, 'hook', half),
+        measureLoad(framework, bareServer, 'bare', half),
+      ]);
+      measured.hook.push(hook);
+      measured.bare.push(bare);
+    }
+    for (const server of servers) server.stop();
+  };
+
+  for (const framework of options.frameworks) {
+    const measured: Record<Route, Measure[]> = { bare: [], hook: [] };
+    await (atOnce ? simultaneous : alternating)(framework, measured);
     const summary = (list: Measure[]) => ({
       cpu: median(list.map((m) => m.cpuPerRequest)),
       rps: median(list.map((m) => m.requestsPerSecond)),
@@ -174,7 +220,6 @@ async function main(): Promise<void> {
     rows.push([`${framework} adapter`, ...cells(hook), cpuRatio.toFixed(2), shownInterval, (hook.rps / bare.rps).toFixed(2)]);
     verdicts.push(`${framework}: ${verdict(cpuRatio, interval)}`);
     console.log(`${framework}: adapter/bare CPU per round ${perRound.map((ratio) => ratio.toFixed(2)).join(', ')}`);
-    stop();
   }
 
   const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
