@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, medianInterval } from '../bench/http/stats.js';
+import { median, medianInterval, swappedPairs } from '../bench/http/stats.js';
 
 describe('bench:http statistics', () => {
   it('median: odd, even, unsorted, empty', () => {
@@ -39,5 +39,14 @@ describe('bench:http statistics', () => {
     }
     expect(covered / trials).toBeGreaterThan(0.94);
     expect(covered / trials).toBeLessThan(0.985);
+  });
+
+  it('swappedPairs: the geometric mean of each pair of rounds cancels a difference between the two processes', () => {
+    // One process reads every ratio 10% high, the other 10% low: each pair gives the true 1.05.
+    const rounds = [1.05 * 1.1, 1.05 / 1.1, 1.05 * 1.1, 1.05 / 1.1, 1.2];
+    const pairs = swappedPairs(rounds);
+    expect(pairs).toHaveLength(2);
+    for (const pair of pairs) expect(pair).toBeCloseTo(1.05, 12);
+    expect(swappedPairs([1.1])).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { BENCH_USAGE, type BenchOptions, parseBenchOptions } from './args.js';
-import { type MedianInterval, median, medianInterval } from './stats.js';
+import { type MedianInterval, median, medianInterval, swappedPairs } from './stats.js';
 import { callbackCalls, type Framework, frameworks, startTarget } from './targets.js';
 
 type ChildMessage =
@@ -52,7 +52,7 @@ const TARGET = 1.05;
 /** Whether a run shows the target met: by the confidence interval of the median where it settles it. */
 const verdict = (ratio: number, interval: MedianInterval | null): string => {
   const reading = `median ${ratio.toFixed(3)}`;
-  if (interval === null) return `${reading}, too few rounds to say (a 95% interval needs 6 or more)`;
+  if (interval === null) return `${reading}, too few rounds to say (a 95% interval needs 6 or more; 12 or more with --at-once)`;
   if (interval.high <= TARGET) return `met (${reading}, and the whole interval is within the target)`;
   if (interval.low > TARGET) return `not met (${reading}, and the whole interval is over the target)`;
   return `${ratio <= TARGET ? 'met by the median' : 'not met by the median'} (${reading}), but the interval ${interval.low.toFixed(2)}–${interval.high.toFixed(2)} straddles ${TARGET.toFixed(2)}: more rounds would settle it`;
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   type Route = 'bare' | 'hook';
   type RunningServer = Awaited<ReturnType<typeof startServer>>;
   const rows: string[][] = [];
-  const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU (median of rounds)', '95% CI of that median', 'adapter/bare req/s'];
+  const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU (median of rounds, or of pairs of rounds with --at-once)', '95% CI of that median', 'adapter/bare req/s'];
   const verdicts: string[] = [];
   let problems = 0;
 
@@ -214,12 +214,15 @@ async function main(): Promise<void> {
     const cells = (s: typeof bare) => [s.cpu.toFixed(1), Math.round(s.rps).toString(), s.p99.toFixed(1), String(s.errors), String(s.non2xx)];
     rows.push([`${framework} bare (JSON.parse)`, ...cells(bare), '', '', '']);
     const perRound = measured.hook.map((m, i) => m.cpuPerRequest / measured.bare[i]!.cpuPerRequest);
-    const cpuRatio = median(perRound);
-    const interval = medianInterval(perRound);
-    const shownInterval = interval === null ? 'too few rounds (6 or more give one)' : `${interval.low.toFixed(2)}–${interval.high.toFixed(2)} (${(interval.confidence * 100).toFixed(1)}%)`;
+    // With --at-once, each pair of rounds (the processes swapped) is one sample.
+    const samples = atOnce ? swappedPairs(perRound) : perRound;
+    const cpuRatio = median(samples);
+    const interval = medianInterval(samples);
+    const shownInterval = interval === null ? `too few rounds (${atOnce ? 12 : 6} or more give one)` : `${interval.low.toFixed(2)}–${interval.high.toFixed(2)} (${(interval.confidence * 100).toFixed(1)}%)`;
     rows.push([`${framework} adapter`, ...cells(hook), cpuRatio.toFixed(2), shownInterval, (hook.rps / bare.rps).toFixed(2)]);
     verdicts.push(`${framework}: ${verdict(cpuRatio, interval)}`);
     console.log(`${framework}: adapter/bare CPU per round ${perRound.map((ratio) => ratio.toFixed(2)).join(', ')}`);
+    if (atOnce) console.log(`${framework}: per pair of rounds (geometric mean) ${samples.map((ratio) => ratio.toFixed(3)).join(', ')}`);
   }
 
   const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

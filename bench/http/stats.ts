@@ -45,3 +45,15 @@ export const medianInterval = (values: readonly number[], level = 0.95): MedianI
   const sorted = [...values].sort((a, b) => a - b);
   return { low: sorted[k - 1]!, high: sorted[n - k]!, confidence: 1 - 2 * binomialHalfCdf(n, k - 1) };
 };
+
+/**
+ * The ratios of `--at-once` rounds taken in pairs: round 2i runs the adapter in one server process
+ * and round 2i+1 in the other, so the geometric mean of each pair cancels whatever makes one
+ * process faster than the other (V8 compiled one of them differently: 0.91 and 1.02 in turn for
+ * Hono on 2026-12-08). An odd last round is left out.
+ */
+export const swappedPairs = (ratios: readonly number[]): number[] => {
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < ratios.length; i += 2) pairs.push(Math.sqrt(ratios[i]! * ratios[i + 1]!));
+  return pairs;
+};
