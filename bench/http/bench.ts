@@ -227,6 +227,12 @@ async function main(): Promise<void> {
 
   const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   console.log(`\n${table}\n`);
+  if (atOnce) {
+    console.log(
+      'With --at-once each CPU column is a median over rounds run by both server processes, which can differ ' +
+        'by 10% or more: the ratio, taken within each pair of rounds, is the figure to compare.\n',
+    );
+  }
   console.log(`CPU per request, adapter ≤ ${TARGET.toFixed(2)}× bare (issue 12):\n${verdicts.map((line) => `- ${line}`).join('\n')}\n`);
   if (problems > 0) {
     console.error(`bench:http: ${problems} errors, non-2xx answers or callback mismatches`);
