@@ -2,6 +2,7 @@
 // colour settings from the environment. Everything else runs in-process (see in-process.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { examples } from '../../src/testing/index.js';
@@ -68,6 +69,24 @@ describe('listen as a process', () => {
     expect(stopped.status).toBe(0);
     expect(stopped.signal).toBeNull();
     expect(stopped.stderr).toContain('Stopping');
+  });
+
+  it('a second Ctrl-C quits at once, killed by SIGINT (a shell shows 130), without waiting for a delivery in progress', async () => {
+    const listener = await startListen();
+    // A delivery whose sender stopped mid-body: the first Ctrl-C would wait up to 5 s for it.
+    const socket = connect(listener.port, '127.0.0.1');
+    socket.on('error', () => {});
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"webhook":');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const startedAt = Date.now();
+    const stopped = listener.interrupt();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const quit = await listener.interrupt();
+    expect(await stopped).toBe(quit);
+    expect(Date.now() - startedAt).toBeLessThan(4_000);
+    expect(quit.signal).toBe('SIGINT');
+    expect(quit.stderr).toContain('answering 1 delivery in progress first');
+    socket.destroy();
   });
 });
 
