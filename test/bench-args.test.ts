@@ -42,6 +42,9 @@ describe('bench:http options', () => {
     [['--warmup=-1'], '--warmup must be a number of seconds, 0 or more'],
     [['--connections', '0'], '--connections must be a whole number from 1'],
     [['--payload', 'constructor'], '--payload must be message or closed'],
+    [['--at-once', '--rounds', '1'], '--rounds must be even with --at-once'],
+    [['--at-once', '--rounds', '13'], '--rounds must be even with --at-once'],
+    [['--serve', 'node:http'], "Unknown option '--serve'"],
     [['--only', 'nosuch'], '--only "nosuch" names none of: express 5, node:http, Hono (fetch, c.env)'],
   ])('refuses %j, naming the option', (args, message) => {
     expect(() => parseBenchOptions(args, known)).toThrow(message);

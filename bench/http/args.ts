@@ -61,13 +61,17 @@ export const parseBenchOptions = <Framework extends string>(
   if (payloadFile === undefined) throw new Error(`--payload must be message or closed, not ${JSON.stringify(values.payload)}`);
   const frameworks = known.filter((name) => name.includes(values.only));
   if (frameworks.length === 0) throw new Error(`--only ${JSON.stringify(values.only)} names none of: ${known.join(', ')}`);
+  const atOnce = values['at-once'];
+  const rounds = numberOption('rounds', values.rounds, wholeAtLeast(1), 'a whole number from 1 (6 or more give a confidence interval; 12 or more with --at-once)');
+  // --at-once takes its ratio over pairs of rounds, one in each process.
+  if (atOnce && rounds % 2 !== 0) throw new Error(`--rounds must be even with --at-once (its ratios are taken over pairs of rounds), not ${rounds}`);
   return {
     duration: numberOption('duration', values.duration, (value) => Number.isFinite(value) && value > 0, 'a number of seconds above 0'),
-    rounds: numberOption('rounds', values.rounds, wholeAtLeast(1), 'a whole number from 1 (6 or more give a confidence interval)'),
+    rounds,
     warmup: numberOption('warmup', values.warmup, (value) => Number.isFinite(value) && value >= 0, 'a number of seconds, 0 or more'),
     connections: numberOption('connections', values.connections, wholeAtLeast(1), 'a whole number from 1'),
     payloadFile,
     frameworks,
-    atOnce: values['at-once'],
+    atOnce,
   };
 };

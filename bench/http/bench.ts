@@ -24,7 +24,7 @@
  * With --at-once, each framework runs in two server processes, both on core 0, and each round
  * loads the bare route of one and the adapter of the other at the same time (half the connections
  * each), the processes swapping routes every round: whatever else the shared machine does in a
- * round weighs on both routes alike. On 2026-12-08 a bare route against itself read 0.98 to 1.04
+ * round weighs on both routes alike. On 2026-12-08 a bare route against itself read 0.95 to 1.02
  * per round this way, against 0.66 to 1.35 for alternating rounds on the same machine
  * (bench/README.md).
  *
@@ -45,6 +45,9 @@ type ChildMessage =
   | { type: 'ready'; port: number }
   | { type: 'calls'; count: number; cpuMicros: number };
 
+
+/** Set in a server child's environment to the framework it serves. */
+const SERVE_ENV = 'BLINGER_BENCH_HTTP_SERVE';
 
 /** Issue 12's target: every adapter costs at most this many times its bare route in CPU per request. */
 const TARGET = 1.05;
@@ -75,10 +78,13 @@ async function main(): Promise<void> {
   // Each framework's server in a process of its own, on core 0; this process (autocannon) on core 1.
   if (canPin) execFileSync('/usr/bin/taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
   const startServer = async (framework: Framework) => {
-    const serverCommand = [...process.execArgv, process.argv[1]!, '--serve', framework];
+    const serverCommand = [...process.execArgv, process.argv[1]!];
+    // The child learns its framework from the environment, so that no command-line flag of the
+    // benchmark turns it into a server.
+    const childOptions = { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] as const, env: { ...process.env, [SERVE_ENV]: framework } };
     const child = canPin
-      ? spawn('/usr/bin/taskset', ['-c', '0', process.execPath, ...serverCommand], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
-      : spawn(process.execPath, serverCommand, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+      ? spawn('/usr/bin/taskset', ['-c', '0', process.execPath, ...serverCommand], childOptions)
+      : spawn(process.execPath, serverCommand, childOptions);
     // Whatever happens to this process, the server child goes with it.
     const kill = () => child.kill();
     process.once('exit', kill);
@@ -242,9 +248,9 @@ async function main(): Promise<void> {
 
 // Last, once every declaration above exists. The child: serve one framework, report its port,
 // answer "how many callbacks ran, how much CPU was used".
-const serving = process.argv.indexOf('--serve');
-if (serving >= 0) {
-  const port = await startTarget(process.argv[serving + 1] as Framework);
+const serving = process.env[SERVE_ENV];
+if (serving !== undefined && process.send !== undefined) {
+  const port = await startTarget(serving as Framework);
   process.send?.({ type: 'ready', port } satisfies ChildMessage);
   process.on('message', (message: { type: string }) => {
     if (message.type === 'calls') {
