@@ -5,7 +5,7 @@
  * @module
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { type BlingerWebhook, DEFAULT_MAX_BODY_BYTES, toNodeHandler, type WebhookRejection } from '../index.js';
 import { type CliIo, defineCommand, describeFileError, EXIT_FAILURE, EXIT_OK, InputError, UsageError } from './io.js';
 import { type BodyTap, type DeliveryMeta, type DeliveryStore, openDeliveryStore, tapBody } from './save.js';
@@ -115,6 +115,8 @@ interface Delivery {
   saving?: Promise<string>;
   /** The size of the body being saved. */
   bytes?: number;
+  /** Still unanswered when the grace period after Ctrl-C ended, and cut off. */
+  cutOffAtStop?: boolean;
 }
 
 /** What `listen` prints about one delivery: lines for stdout, and for stderr what could not be saved. */
@@ -270,7 +272,11 @@ const serve = (io: CliIo, options: ListenOptions) =>
       const { name, failure } = await savedName(delivery);
       // The side file first: once the line is printed, everything about the delivery is on disk.
       const metaFailure = name === undefined || store === undefined ? undefined : await saveMeta(store, name, req, res, delivery);
-      const [first = '', ...rest] = outcomeLines(delivery.outcome, options.verbose, style);
+      // Cut off by listen itself, not by its sender: not "body_aborted", which would blame the sender.
+      const [first = '', ...rest] =
+        delivery.cutOffAtStop === true
+          ? [`${style.red('cut off')}: still unanswered ${STOP_GRACE_MS / 1000} s after Ctrl-C`]
+          : outcomeLines(delivery.outcome, options.verbose, style);
       const where = name === undefined ? '' : ` ${style.dim(`> ${name}`)}`;
       return {
         out: [`${style.dim(time)} ${status} ${req.method ?? '?'} ${shownPath(req)} ${first}${where}`, ...rest],
@@ -287,6 +293,8 @@ const serve = (io: CliIo, options: ListenOptions) =>
 
     /** Responses not yet closed: the deliveries Ctrl-C waits for. */
     const inProgress = new Set<ServerResponse>();
+    /** Every open connection, to close at Ctrl-C those that carry no delivery (none yet, or half a request line). */
+    const connections = new Set<Socket>();
     let stopping = false;
     let serverClosed = false;
     // The server can report itself closed before the last response's 'close' has been handled:
@@ -304,6 +312,9 @@ const serve = (io: CliIo, options: ListenOptions) =>
           : { receivedAt, saved: { name: store.nameOnArrival(receivedAt), tap: tapBody(req, DEFAULT_MAX_BODY_BYTES) } };
       deliveries.set(req, delivery);
       inProgress.add(res);
+      // A request that arrives while stopping (on a connection already open) is answered, and
+      // its connection then closed, rather than kept alive for a next one.
+      if (stopping) res.setHeader('connection', 'close');
       res.once('close', () => {
         inProgress.delete(res);
         // `report` does not reject (a failed save becomes a line) and `print` only writes.
@@ -315,6 +326,16 @@ const serve = (io: CliIo, options: ListenOptions) =>
       });
       handler(req, res);
     });
+    server.on('connection', (socket: Socket) => {
+      connections.add(socket);
+      socket.once('close', () => connections.delete(socket));
+    });
+
+    /** Closes the connections that carry no delivery in progress; the others close once answered. */
+    const closeConnectionsWithoutDelivery = (): void => {
+      const busy = new Set([...inProgress].map((res) => res.socket));
+      for (const socket of connections) if (!busy.has(socket)) socket.destroy();
+    };
 
     let stopInterrupts = (): void => {};
     const stop = (): void => {
@@ -327,6 +348,10 @@ const serve = (io: CliIo, options: ListenOptions) =>
       const cutOff = setTimeout(() => {
         const cut = inProgress.size;
         if (cut > 0) io.err(io.errStyle.red(`Cut off ${cut} unanswered ${cut === 1 ? 'delivery' : 'deliveries'} after ${STOP_GRACE_MS / 1000} s`));
+        for (const res of inProgress) {
+          const delivery = deliveries.get(res.req);
+          if (delivery !== undefined) delivery.cutOffAtStop = true;
+        }
         server.closeAllConnections();
       }, STOP_GRACE_MS);
       server.close(() => {
@@ -334,7 +359,10 @@ const serve = (io: CliIo, options: ListenOptions) =>
         serverClosed = true;
         exitOnceDone();
       });
-      server.closeIdleConnections();
+      // The answers still to come say `Connection: close`, so that a sender does not send its next
+      // delivery on a connection about to close (it would get a reset, not knowing whether it arrived).
+      for (const res of inProgress) if (!res.headersSent) res.setHeader('connection', 'close');
+      closeConnectionsWithoutDelivery();
     };
     server.once('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'EADDRINUSE' ? 'the port is already in use' : (error.code ?? error.message);

@@ -70,7 +70,7 @@ export interface DeliveryStore {
   /**
    * Saves the body of the delivery named `name` (from {@link DeliveryStore.nameOnArrival});
    * resolves to the body file's name. A file an earlier run left under that name is never
-   * overwritten: the name then gets a suffix (`-2`, `-3`...).
+   * overwritten: the name then gets a suffix (`_2`, `_3`...), which sorts after it.
    */
   readonly saveBody: (name: string, body: Uint8Array) => Promise<string>;
   /** Writes the side file of the body file `name`. */
@@ -91,7 +91,8 @@ export const openDeliveryStore = async (dir: string): Promise<DeliveryStore> => 
   };
   const saveBody = async (name: string, body: Uint8Array): Promise<string> => {
     for (let attempt = 1; ; attempt++) {
-      const file = `${name}${attempt === 1 ? '' : `-${attempt}`}${BODY_SUFFIX}`;
+      // `_2` sorts after the name it avoids (`-2` would sort before: "-" < ".").
+      const file = `${name}${attempt === 1 ? '' : `_${attempt}`}${BODY_SUFFIX}`;
       try {
         await writeNew(dir, file, body);
         return file;

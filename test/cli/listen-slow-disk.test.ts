@@ -130,6 +130,42 @@ describe('listen --save: Ctrl-C while deliveries are in progress', () => {
     expect(waited).toBeLessThan(9_000);
     expect(result.stderr).toContain('answering 1 delivery in progress first');
     expect(result.stderr).toContain('Cut off 1 unanswered delivery after 5 s');
-    expect(result.stdout).toMatch(/--- POST \//);
+    expect(result.stdout).toMatch(/--- POST \/ cut off: still unanswered 5 s after Ctrl-C/);
+    expect(result.stdout).not.toContain('body_aborted');
   }, 20_000);
+
+  it('closes at once a connection that has sent no delivery, or half a request line', async () => {
+    const listener = await listenInProcess();
+    const silent = connect(listener.port, '127.0.0.1');
+    const halfway = connect(listener.port, '127.0.0.1');
+    const closed = [silent, halfway].map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())));
+    for (const socket of [silent, halfway]) socket.on('error', () => {});
+    halfway.write('POST / HTTP/1.1\r\nHost: x\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stoppedAt = Date.now();
+    const result = await listener.stop();
+    await Promise.all(closed);
+    expect(result.status).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(2_500);
+    expect(result.stderr).not.toContain('Cut off');
+  });
+
+  it('answers in progress say Connection: close, so the sender does not reuse a closing connection', async () => {
+    const body = JSON.stringify({ ...examples.on_user_new, user: { ...examples.on_user_new.user, name: 'Answered while stopping' } });
+    const slow = held.hold(body);
+    const listener = await listenInProcess(['--save', join(scratch, 'connection-close')]);
+    try {
+      const answered = fetch(`${listener.url}/`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      await until(() => slow.writes === 1);
+      const stopped = listener.stop();
+      await until(() => listener.io.stderr().includes('Stopping'));
+      slow.release();
+      const response = await answered;
+      expect(response.status).toBe(200);
+      expect(response.headers.get('connection')).toBe('close');
+      expect((await stopped).status).toBe(0);
+    } finally {
+      slow.release();
+    }
+  });
 });

@@ -31,11 +31,11 @@ describe('the delivery store of listen --save', () => {
     const store = await openDeliveryStore(dir);
     const name = store.nameOnArrival(new Date('2026-12-08T01:02:03.456Z'));
     writeFileSync(join(dir, `${name}.json`), 'earlier run');
-    writeFileSync(join(dir, `${name}-2.json`), 'earlier run, too');
-    expect(await store.saveBody(name, bytes('this run'))).toBe(`${name}-3.json`);
+    writeFileSync(join(dir, `${name}_2.json`), 'earlier run, too');
+    expect(await store.saveBody(name, bytes('this run'))).toBe(`${name}_3.json`);
     expect(readFileSync(join(dir, `${name}.json`), 'utf8')).toBe('earlier run');
-    expect(readFileSync(join(dir, `${name}-3.json`), 'utf8')).toBe('this run');
-    // No temporary file is left behind.
-    expect(readdirSync(dir).sort()).toEqual([`${name}-2.json`, `${name}-3.json`, `${name}.json`]);
+    expect(readFileSync(join(dir, `${name}_3.json`), 'utf8')).toBe('this run');
+    // No temporary file is left behind, and the names sort in the order they were written (replay's order).
+    expect(readdirSync(dir).sort()).toEqual([`${name}.json`, `${name}_2.json`, `${name}_3.json`]);
   });
 });
