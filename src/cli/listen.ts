@@ -344,7 +344,7 @@ const serve = (io: CliIo, options: ListenOptions) =>
       const waiting = inProgress.size;
       io.err(style.dim(waiting === 0 ? 'Stopping...' : `Stopping: answering ${waiting} ${waiting === 1 ? 'delivery' : 'deliveries'} in progress first (Ctrl-C again to quit at once)...`));
       // Deliveries in progress are answered and saved; one still unanswered after the grace
-      // period is cut off, and its line shows "---".
+      // period is cut off, and its line says so.
       const cutOff = setTimeout(() => {
         const cut = inProgress.size;
         if (cut > 0) io.err(io.errStyle.red(`Cut off ${cut} unanswered ${cut === 1 ? 'delivery' : 'deliveries'} after ${STOP_GRACE_MS / 1000} s`));
