@@ -34,7 +34,7 @@
  * --at-once (the design above).
  */
 import autocannon from 'autocannon';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { BENCH_USAGE, type BenchOptions, parseBenchOptions } from './args.js';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const serverCommand = [...process.execArgv, process.argv[1]!];
     // The child learns its framework from the environment, so that no command-line flag of the
     // benchmark turns it into a server.
-    const childOptions = { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] as const, env: { ...process.env, [SERVE_ENV]: framework } };
+    const childOptions: SpawnOptions = { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [SERVE_ENV]: framework } };
     const child = canPin
       ? spawn('/usr/bin/taskset', ['-c', '0', process.execPath, ...serverCommand], childOptions)
       : spawn(process.execPath, serverCommand, childOptions);

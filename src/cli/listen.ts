@@ -5,9 +5,10 @@
  * @module
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { type BlingerWebhook, DEFAULT_MAX_BODY_BYTES, toNodeHandler, type WebhookRejection } from '../index.js';
 import { type CliIo, defineCommand, describeFileError, EXIT_FAILURE, EXIT_OK, InputError, UsageError } from './io.js';
+import { trackForGracefulStop } from './graceful-stop.js';
 import { type BodyTap, type DeliveryMeta, type DeliveryStore, openDeliveryStore, tapBody } from './save.js';
 import type { Style } from './style.js';
 import { describeParseError, formatSummary, quoteForTerminal, summarizeWebhook } from './summary.js';
@@ -291,18 +292,6 @@ const serve = (io: CliIo, options: ListenOptions) =>
     // come first. What is still being saved and printed is awaited before `listen` exits.
     const reports = inQueueOrder();
 
-    /** Responses not yet closed: the deliveries Ctrl-C waits for. */
-    const inProgress = new Set<ServerResponse>();
-    /** Every open connection, to close at Ctrl-C those that carry no delivery (none yet, or half a request line). */
-    const connections = new Set<Socket>();
-    let stopping = false;
-    let serverClosed = false;
-    // The server can report itself closed before the last response's 'close' has been handled:
-    // exit once both have happened, and every line is printed.
-    const exitOnceDone = (): void => {
-      if (serverClosed && inProgress.size === 0) void reports.drained().then(() => resolve(EXIT_OK));
-    };
-
     const server = createServer((req, res) => {
       const receivedAt = new Date();
       // The adapter keeps to its default limit, so a body the tap keeps whole is one it may read whole.
@@ -311,58 +300,33 @@ const serve = (io: CliIo, options: ListenOptions) =>
           ? { receivedAt }
           : { receivedAt, saved: { name: store.nameOnArrival(receivedAt), tap: tapBody(req, DEFAULT_MAX_BODY_BYTES) } };
       deliveries.set(req, delivery);
-      inProgress.add(res);
-      // A request that arrives while stopping (on a connection already open) is answered, and
-      // its connection then closed, rather than kept alive for a next one.
-      if (stopping) res.setHeader('connection', 'close');
       res.once('close', () => {
-        inProgress.delete(res);
         // `report` does not reject (a failed save becomes a line) and `print` only writes.
         void reports.add(report(req, res, delivery), print);
-        // Once stopping, a keep-alive connection closes as soon as its answer is out (it is idle
-        // only after this turn), rather than holding close() open until it times out.
-        if (stopping) setImmediate(() => server.closeIdleConnections());
-        exitOnceDone();
       });
       handler(req, res);
     });
-    server.on('connection', (socket: Socket) => {
-      connections.add(socket);
-      socket.once('close', () => connections.delete(socket));
-    });
-
-    /** Closes the connections that carry no delivery in progress; the others close once answered. */
-    const closeConnectionsWithoutDelivery = (): void => {
-      const busy = new Set([...inProgress].map((res) => res.socket));
-      for (const socket of connections) if (!busy.has(socket)) socket.destroy();
-    };
+    const stopping = trackForGracefulStop(server);
 
     let stopInterrupts = (): void => {};
     const stop = (): void => {
       stopInterrupts();
-      stopping = true;
-      const waiting = inProgress.size;
+      const waiting = stopping.inProgress();
       io.err(style.dim(waiting === 0 ? 'Stopping...' : `Stopping: answering ${waiting} ${waiting === 1 ? 'delivery' : 'deliveries'} in progress first (Ctrl-C again to quit at once)...`));
       // Deliveries in progress are answered and saved; one still unanswered after the grace
       // period is cut off, and its line says so.
-      const cutOff = setTimeout(() => {
-        const cut = inProgress.size;
-        if (cut > 0) io.err(io.errStyle.red(`Cut off ${cut} unanswered ${cut === 1 ? 'delivery' : 'deliveries'} after ${STOP_GRACE_MS / 1000} s`));
-        for (const res of inProgress) {
+      const cutOff = (unanswered: readonly ServerResponse[]): void => {
+        const count = unanswered.length;
+        io.err(io.errStyle.red(`Cut off ${count} unanswered ${count === 1 ? 'delivery' : 'deliveries'} after ${STOP_GRACE_MS / 1000} s`));
+        for (const res of unanswered) {
           const delivery = deliveries.get(res.req);
           if (delivery !== undefined) delivery.cutOffAtStop = true;
         }
-        server.closeAllConnections();
-      }, STOP_GRACE_MS);
-      server.close(() => {
-        clearTimeout(cutOff);
-        serverClosed = true;
-        exitOnceDone();
-      });
-      // The answers still to come say `Connection: close`, so that a sender does not send its next
-      // delivery on a connection about to close (it would get a reset, not knowing whether it arrived).
-      for (const res of inProgress) if (!res.headersSent) res.setHeader('connection', 'close');
-      closeConnectionsWithoutDelivery();
+      };
+      void stopping
+        .stop(STOP_GRACE_MS, cutOff)
+        .then(() => reports.drained())
+        .then(() => resolve(EXIT_OK));
     };
     server.once('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'EADDRINUSE' ? 'the port is already in use' : (error.code ?? error.message);
