@@ -34,6 +34,17 @@ const slowCallback = async (): Promise<void> => {
   callbacksDone += 1;
 };
 
+/** An express app (4 or 5) with the timeout middleware in front of the webhook route. */
+const expressServer = (factory: typeof express | typeof express4) => {
+  const app = factory();
+  app.use((_req, res, next) => {
+    answerAfterTimeout(res);
+    next();
+  });
+  app.post('/', toExpressHandler(slowCallback));
+  return createServer(app);
+};
+
 const servers = {
   'node:http': () => {
     const webhook = toNodeHandler(slowCallback);
@@ -42,24 +53,8 @@ const servers = {
       webhook(req, res);
     });
   },
-  'express 5': () => {
-    const app = express();
-    app.use((_req, res, next) => {
-      answerAfterTimeout(res);
-      next();
-    });
-    app.post('/', toExpressHandler(slowCallback));
-    return createServer(app);
-  },
-  'express 4': () => {
-    const app = express4();
-    app.use((_req, res, next) => {
-      answerAfterTimeout(res);
-      next();
-    });
-    app.post('/', toExpressHandler(slowCallback));
-    return createServer(app);
-  },
+  'express 5': () => expressServer(express),
+  'express 4': () => expressServer(express4),
 } as const;
 
 let running: Server | undefined;
