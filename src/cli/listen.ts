@@ -68,6 +68,10 @@ const parsePath = (text: string | undefined): string | undefined => {
   return text;
 };
 
+/** `1 delivery`, `3 unanswered deliveries`. */
+const deliveryCount = (count: number, adjective?: string): string =>
+  [String(count), adjective, count === 1 ? 'delivery' : 'deliveries'].filter((word) => word !== undefined).join(' ');
+
 const clock = (): string => new Date().toTimeString().slice(0, 8);
 
 const colourStatus = (status: number, style: Style): string => {
@@ -306,24 +310,23 @@ const serve = (io: CliIo, options: ListenOptions) =>
       });
       handler(req, res);
     });
-    const stopping = trackForGracefulStop(server);
+    const graceful = trackForGracefulStop(server);
 
     let stopInterrupts = (): void => {};
     const stop = (): void => {
       stopInterrupts();
-      const waiting = stopping.inProgress();
-      io.err(style.dim(waiting === 0 ? 'Stopping...' : `Stopping: answering ${waiting} ${waiting === 1 ? 'delivery' : 'deliveries'} in progress first (Ctrl-C again to quit at once)...`));
+      const waiting = graceful.inProgress();
+      io.err(style.dim(waiting === 0 ? 'Stopping...' : `Stopping: answering ${deliveryCount(waiting)} in progress first (Ctrl-C again to quit at once)...`));
       // Deliveries in progress are answered and saved; one still unanswered after the grace
       // period is cut off, and its line says so.
       const cutOff = (unanswered: readonly ServerResponse[]): void => {
-        const count = unanswered.length;
-        io.err(io.errStyle.red(`Cut off ${count} unanswered ${count === 1 ? 'delivery' : 'deliveries'} after ${STOP_GRACE_MS / 1000} s`));
+        io.err(io.errStyle.red(`Cut off ${deliveryCount(unanswered.length, 'unanswered')} after ${STOP_GRACE_MS / 1000} s`));
         for (const res of unanswered) {
           const delivery = deliveries.get(res.req);
           if (delivery !== undefined) delivery.cutOffAtStop = true;
         }
       };
-      void stopping
+      void graceful
         .stop(STOP_GRACE_MS, cutOff)
         .then(() => reports.drained())
         .then(() => resolve(EXIT_OK));
