@@ -53,9 +53,9 @@ const SERVE_ENV = 'BLINGER_BENCH_HTTP_SERVE';
 const TARGET = 1.05;
 
 /** Whether a run shows the target met: by the confidence interval of the median where it settles it. */
-const verdict = (ratio: number, interval: MedianInterval | null): string => {
+const verdict = (ratio: number, interval: MedianInterval | null, roundsNeeded: number): string => {
   const reading = `median ${ratio.toFixed(3)}`;
-  if (interval === null) return `${reading}, too few rounds to say (a 95% interval needs 6 or more; 12 or more with --at-once)`;
+  if (interval === null) return `${reading}, too few rounds to say (a 95% interval needs ${roundsNeeded} or more)`;
   if (interval.high <= TARGET) return `met (${reading}, and the whole interval is within the target)`;
   if (interval.low > TARGET) return `not met (${reading}, and the whole interval is over the target)`;
   return `${ratio <= TARGET ? 'met by the median' : 'not met by the median'} (${reading}), but the interval ${interval.low.toFixed(2)}–${interval.high.toFixed(2)} straddles ${TARGET.toFixed(2)}: more rounds would settle it`;
@@ -139,6 +139,8 @@ async function main(): Promise<void> {
   const header = ['target', 'server CPU µs/req', 'req/s', 'p99 ms', 'errors', 'non-2xx', 'adapter/bare CPU (median of rounds, or of pairs of rounds with --at-once)', '95% CI of that median', 'adapter/bare req/s'];
   const verdicts: string[] = [];
   let problems = 0;
+  // A 95% interval of a median needs 6 samples; with --at-once a sample is a pair of rounds.
+  const roundsNeeded = atOnce ? 12 : 6;
 
   /** Loads one route of one server and measures what the server spent per request. */
   const measureLoad = async (framework: Framework, server: RunningServer, route: Route, clients: number): Promise<Measure> => {
@@ -224,9 +226,9 @@ async function main(): Promise<void> {
     const samples = atOnce ? swappedPairs(perRound) : perRound;
     const cpuRatio = median(samples);
     const interval = medianInterval(samples);
-    const shownInterval = interval === null ? `too few rounds (${atOnce ? 12 : 6} or more give one)` : `${interval.low.toFixed(2)}–${interval.high.toFixed(2)} (${(interval.confidence * 100).toFixed(1)}%)`;
+    const shownInterval = interval === null ? `too few rounds (${roundsNeeded} or more give one)` : `${interval.low.toFixed(2)}–${interval.high.toFixed(2)} (${(interval.confidence * 100).toFixed(1)}%)`;
     rows.push([`${framework} adapter`, ...cells(hook), cpuRatio.toFixed(2), shownInterval, (hook.rps / bare.rps).toFixed(2)]);
-    verdicts.push(`${framework}: ${verdict(cpuRatio, interval)}`);
+    verdicts.push(`${framework}: ${verdict(cpuRatio, interval, roundsNeeded)}`);
     console.log(`${framework}: adapter/bare CPU per round ${perRound.map((ratio) => ratio.toFixed(2)).join(', ')}`);
     if (atOnce) console.log(`${framework}: per pair of rounds (geometric mean) ${samples.map((ratio) => ratio.toFixed(3)).join(', ')}`);
   }
