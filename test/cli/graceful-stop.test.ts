@@ -2,10 +2,11 @@
  * The graceful stop behind `listen`'s Ctrl-C, on a real node:http server: what it closes at once,
  * what it lets finish, and what it cuts off after the grace period.
  */
-import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { trackForGracefulStop } from '../../src/cli/graceful-stop.js';
+import { postOnAgent } from '../helpers/post-on-agent.js';
 
 /** A server that answers each request after `delayMs`, once its body has ended. */
 const slowServer = (delayMs: number): Server =>
@@ -25,17 +26,7 @@ const listening = async (server: Server): Promise<number> => {
   return (server.address() as AddressInfo).port;
 };
 
-const post = (port: number, agent: Agent) =>
-  new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
-    const outgoing = request({ port, host: '127.0.0.1', method: 'POST', agent }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end('{}');
-  });
+const post = (port: number, agent: Agent) => postOnAgent(`http://127.0.0.1:${port}/`, agent, '{}');
 
 const closedSocket = (socket: ReturnType<typeof connect>) => new Promise<void>((resolve) => socket.once('close', () => resolve()));
 
@@ -70,7 +61,7 @@ describe('trackForGracefulStop', () => {
     const stopped = stopper.stop(5_000, () => {
       throw new Error('nothing should be cut off');
     });
-    expect(await answer).toEqual({ status: 200, connection: 'close', body: 'answered' });
+    expect(await answer).toMatchObject({ status: 200, connection: 'close', body: 'answered' });
     await stopped;
     expect(stopper.inProgress()).toBe(0);
     agent.destroy();

@@ -7,11 +7,12 @@
  */
 import express from 'express';
 import express4 from 'express4';
-import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toExpressHandler, toNodeHandler } from '../../src/index.js';
 import { examples } from '../../src/testing/index.js';
+import { postOnAgent } from '../helpers/post-on-agent.js';
 
 const CALLBACK_MS = 150;
 const TIMEOUT_MS = 30;
@@ -63,22 +64,8 @@ afterEach(() => {
   running?.close();
 });
 
-/** POSTs a delivery on `agent`; resolves to the answer and the local port of the connection used. */
-const post = (url: string, agent: Agent) =>
-  new Promise<{ status: number; body: string; localPort: number }>((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
-      // Read now: once the answer has ended, the agent takes the socket back.
-      const localPort = res.socket.localPort ?? 0;
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, localPort }));
-      res.on('error', reject);
-      res.on('aborted', () => reject(new Error(`the answer was cut off after ${JSON.stringify(body)}`)));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(JSON.stringify(examples.on_user_new));
-  });
+/** POSTs a delivery on `agent`. */
+const post = (url: string, agent: Agent) => postOnAgent(url, agent, JSON.stringify(examples.on_user_new));
 
 describe.each(Object.keys(servers) as (keyof typeof servers)[])('%s: another answer went out first', (name) => {
   it('the client gets the other answer whole; the adapter writes nothing and the connection stays usable', async () => {
