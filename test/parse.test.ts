@@ -96,11 +96,21 @@ describe('parseWebhook errors', () => {
     expect(leftOf(Buffer.from([0x7b, 0xff, 0x7d]))).toMatchObject({ kind: 'invalid_json', reason: 'encoding' });
   });
 
-  it('tells a real U+FFFD in the text from bytes that are not UTF-8', () => {
+  it('tells a real U+FFFD in the text from bytes that are not UTF-8, in a Buffer or in plain bytes', () => {
+    // A Buffer decodes itself; other bytes (a view into a larger buffer here) through a Buffer view.
+    const asPlainView = (buffer: Buffer) => {
+      const padded = new Uint8Array(buffer.byteLength + 8);
+      padded.set(buffer, 4);
+      return padded.subarray(4, 4 + buffer.byteLength);
+    };
     const event = createWebhook('on_message_incoming', { message: { message: 'broken � glyph' } });
-    expect(parseWebhook(Buffer.from(JSON.stringify(event)))).toEqual(E.right(event));
+    const good = Buffer.from(JSON.stringify(event));
     const bad = Buffer.concat([Buffer.from('{"webhook":"on_user_new","x":"\uFFFD'), Buffer.from([0xc3]), Buffer.from('"}')]);
-    expect(leftOf(bad)).toMatchObject({ kind: 'invalid_json', reason: 'encoding' });
+    for (const wrap of [(buffer: Buffer) => buffer, asPlainView]) {
+      expect(parseWebhook(wrap(good))).toEqual(E.right(event));
+      expect(leftOf(wrap(bad))).toMatchObject({ kind: 'invalid_json', reason: 'encoding' });
+    }
+    expect(Buffer.isBuffer(asPlainView(good))).toBe(false);
   });
 
   it('loads, decodes bytes and serves fetch where there is no Node Buffer (Workers, Deno)', () => {

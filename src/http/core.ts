@@ -46,8 +46,8 @@ import { type BodyReadResult, readBody, readDeclaredBody, type WebhookBody } fro
 import { decodeCharset, undoContentEncoding } from './content.js';
 import { claimDelivery } from './dedupe.js';
 import { checkEnvelope } from './envelope.js';
-import { dispatchTo, report, runCallback, type WebhookContext, type WebhookListener } from './listener.js';
-import { andThen, isPending, type MaybePromise } from './maybe-promise.js';
+import { report, runCallback, runListener, type WebhookContext, type WebhookListener } from './listener.js';
+import { isPending, type MaybePromise } from './maybe-promise.js';
 import type { AcknowledgePolicy, EndpointSettings } from './options.js';
 import { ABORTED, invalidDelivery, TIMED_OUT, TOO_LARGE, type WebhookRejection } from './rejection.js';
 import { withTimeout } from './timeout.js';
@@ -166,17 +166,17 @@ const heldBody = <FrameworkRequest>(
 };
 
 /**
- * Runs user code (the callback or a hook) as the acknowledgement policy says, and picks the
- * answer: `succeeded` or `failed` once it has settled, `succeeded` if it is still running. Code
- * that returned no promise has settled already: its answer is given at once, with no timer.
+ * Picks the answer for user code (the callback or a hook) that has been started, as the
+ * acknowledgement policy says: `succeeded` or `failed` once it has settled, `succeeded` if it is
+ * still running. Code that returned no promise has settled already: its answer is given at once,
+ * with no timer.
  */
 const acknowledge = (
-  run: () => MaybePromise<boolean>,
+  running: MaybePromise<boolean>,
   policy: AcknowledgePolicy,
   succeeded: WebhookResponse,
   failed: WebhookResponse,
 ): MaybePromise<WebhookResponse> => {
-  const running = run();
   if (policy === 'immediately') return isPending(running) ? { ...succeeded, pending: running.then(() => undefined) } : succeeded;
   if (!isPending(running)) return running ? succeeded : failed;
   if (policy === 'after-callback') return running.then((ok) => (ok ? succeeded : failed));
@@ -210,7 +210,7 @@ const keepOrRefuse = <FrameworkRequest>(
 ): MaybePromise<WebhookResponse> => {
   const { onInvalidDelivery, onError } = settings.hooks;
   if (onInvalidDelivery === undefined) return refuse(settings, request, invalidDelivery(error), false);
-  return acknowledge(() => runCallback(() => onInvalidDelivery(error, context), onError, context), settings.acknowledge, KEPT, NOT_KEPT);
+  return acknowledge(runCallback(() => onInvalidDelivery(error, context), onError, context), settings.acknowledge, KEPT, NOT_KEPT);
 };
 
 /** Runs the listener on a valid event, once per delivery key where `dedupe` is set. */
@@ -220,10 +220,11 @@ const deliver = <FrameworkRequest>(
   listener: WebhookListener<FrameworkRequest>,
   settings: EndpointSettings<FrameworkRequest>,
 ): MaybePromise<WebhookResponse> => {
-  const run = () => runCallback(() => dispatchTo(listener, event, context), settings.hooks.onError, context);
-  if (settings.dedupe === null) return acknowledge(run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
+  const { onError } = settings.hooks;
+  if (settings.dedupe === null) return acknowledge(runListener(listener, event, context, onError), settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
+  const run = () => runListener(listener, event, context, onError);
   return claimDelivery(settings.dedupe, deliveryKey(event), run).then((once) => {
-    if (once.kind === 'claimed') return acknowledge(once.run, settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
+    if (once.kind === 'claimed') return acknowledge(once.run(), settings.acknowledge, ACCEPTED, CALLBACK_FAILED);
     return once.kind === 'duplicate' ? DUPLICATE : DEDUPE_STORE_FAILED;
   });
 };
@@ -252,21 +253,44 @@ const answerBody = <FrameworkRequest>(
   // does not retry it forever.
   const hook = settings.hooks.onUnknownEvent;
   if (hook === undefined) return IGNORED;
-  return acknowledge(() => runCallback(() => hook(error.payload, context), onError, context), settings.acknowledge, IGNORED, IGNORED);
+  return acknowledge(runCallback(() => hook(error.payload, context), onError, context), settings.acknowledge, IGNORED, IGNORED);
 };
 
 /**
- * Hands `respond` the answer `produce` gives, now or once it resolves. A throw or rejection, which
- * nothing in the core is known to cause, becomes a 500 rather than an exception inside a stream's
- * event handler.
+ * Answers a request whose body the adapter found held. A throw, which nothing in the core is known
+ * to cause, becomes a 500 rather than an exception inside a stream's event handler.
  */
-const settle = (produce: () => MaybePromise<WebhookResponse>, respond: (response: WebhookResponse) => void): void => {
-  let response: MaybePromise<WebhookResponse>;
+const answerHeld = <FrameworkRequest>(
+  body: BodyOutcome,
+  request: WebhookRequest<FrameworkRequest>,
+  listener: WebhookListener<FrameworkRequest>,
+  settings: EndpointSettings<FrameworkRequest>,
+): MaybePromise<WebhookResponse> => {
   try {
-    response = produce();
+    return answerBody(body, request, listener, settings);
   } catch {
-    response = INTERNAL_ERROR;
+    return INTERNAL_ERROR;
   }
+};
+
+/** Answers a request once its body has been read; a throw becomes a 500, as in {@link answerHeld}. */
+const answerRead = <FrameworkRequest>(
+  read: BodyReadResult,
+  request: WebhookRequest<FrameworkRequest>,
+  listener: WebhookListener<FrameworkRequest>,
+  settings: EndpointSettings<FrameworkRequest>,
+): MaybePromise<WebhookResponse> => {
+  try {
+    const body = fromRead(read, request, settings.maxBodyBytes);
+    if (!isPending(body)) return answerBody(body, request, listener, settings);
+    return body.then((received) => answerBody(received, request, listener, settings));
+  } catch {
+    return INTERNAL_ERROR;
+  }
+};
+
+/** Hands `respond` the answer, now or once it resolves (a rejection, never seen, becomes a 500). */
+const settle = (response: MaybePromise<WebhookResponse>, respond: (response: WebhookResponse) => void): void => {
   if (isPending(response)) response.then(respond, () => respond(INTERNAL_ERROR));
   else respond(response);
 };
@@ -288,8 +312,6 @@ export const handleWebhookRequest = <FrameworkRequest>(
   const envelope = checkEnvelope(request.method, request.url, settings as EndpointSettings<never>);
   if (envelope !== null) return respond(refuse(settings, request, envelope, false));
   const held = heldBody(request, settings);
-  if (held.kind !== 'unread') return settle(() => answerBody(held, request, listener, settings), respond);
-  readUnread(held.body, settings, (read) =>
-    settle(() => andThen(fromRead(read, request, settings.maxBodyBytes), (body) => answerBody(body, request, listener, settings)), respond),
-  );
+  if (held.kind !== 'unread') return settle(answerHeld(held, request, listener, settings), respond);
+  readUnread(held.body, settings, (read) => settle(answerRead(read, request, listener, settings), respond));
 };

@@ -25,6 +25,11 @@ export interface ReadDeadline {
   cancel(): void;
 }
 
+/** What a deadline expires: the body read itself, so that starting a deadline allocates no closure. */
+export interface Expiring {
+  expire(): void;
+}
+
 /**
  * The reads that share one time limit, in the order they began (so also in the order they
  * expire), and the interval timer that expires them. Time is counted in the timer's ticks, so
@@ -54,8 +59,8 @@ class SharedClock {
     this.ticksToExpiry = Math.ceil((timeoutMs + 1) / tickMs) + 1;
   }
 
-  start(expire: () => void): PendingRead {
-    const read = new PendingRead(this, this.ticks + this.ticksToExpiry, expire, this.last);
+  start(target: Expiring): PendingRead {
+    const read = new PendingRead(this, this.ticks + this.ticksToExpiry, target, this.last);
     if (this.last === null) this.first = read;
     else this.last.next = read;
     this.last = read;
@@ -81,10 +86,10 @@ class SharedClock {
     this.ticks++;
     // Every read has the same limit, so the first read not yet due is followed by none that is.
     for (let read = this.first; read !== null && read.expiresAtTick <= this.ticks; read = this.first) {
-      const { expire } = read;
+      const { target } = read;
       read.cancel();
       try {
-        expire?.();
+        target?.expire();
       } catch {
         // The readers' expiry handlers do not throw; one that did must not keep the rest waiting.
       }
@@ -103,21 +108,21 @@ class PendingRead implements ReadDeadline {
   constructor(
     private readonly clock: SharedClock,
     readonly expiresAtTick: number,
-    /** `undefined` once cancelled or expired, so that the reader it would call is not kept alive. */
-    public expire: (() => void) | undefined,
+    /** `undefined` once cancelled or expired, so that the reader it would expire is not kept alive. */
+    public target: Expiring | undefined,
     public previous: PendingRead | null,
   ) {}
 
   cancel(): void {
-    if (this.expire === undefined) return;
-    this.expire = undefined;
+    if (this.target === undefined) return;
+    this.target = undefined;
     this.clock.unlink(this);
   }
 }
 
 const clocks = new Map<number, SharedClock>();
 
-const onSharedClock = (timeoutMs: number, expire: () => void): ReadDeadline => {
+const onSharedClock = (timeoutMs: number, target: Expiring): ReadDeadline => {
   let clock = clocks.get(timeoutMs);
   if (clock === undefined) {
     // A whole number of milliseconds: Node runs an interval of a fractional period early.
@@ -125,18 +130,18 @@ const onSharedClock = (timeoutMs: number, expire: () => void): ReadDeadline => {
     // Bounded: time limits come from the adapters' options, a handful per process.
     if (clocks.size < 64) clocks.set(timeoutMs, clock);
   }
-  return clock.start(expire);
+  return clock.start(target);
 };
 
-const onOwnTimer = (timeoutMs: number, expire: () => void): ReadDeadline => {
-  const timer = setTimeout(expire, timeoutMs);
+const onOwnTimer = (timeoutMs: number, target: Expiring): ReadDeadline => {
+  const timer = setTimeout(() => target.expire(), timeoutMs);
   return { cancel: () => clearTimeout(timer) };
 };
 
 /**
- * Calls `expire` once `timeoutMs` milliseconds have passed (up to two ticks more), unless the
- * returned deadline is cancelled first.
+ * Calls `target.expire()` once `timeoutMs` milliseconds have passed (up to two ticks more), unless
+ * the returned deadline is cancelled first.
  */
-export const startDeadline: (timeoutMs: number, expire: () => void) => ReadDeadline = isCloudflareWorkers()
+export const startDeadline: (timeoutMs: number, target: Expiring) => ReadDeadline = isCloudflareWorkers()
   ? onOwnTimer
   : onSharedClock;

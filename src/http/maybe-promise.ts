@@ -20,7 +20,3 @@ export const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * for the native promises that `async` functions return.
  */
 export const isPending = <T>(value: MaybePromise<T>): value is Promise<T> => isThenable(value);
-
-/** Runs `next` on `value` now, or once it resolves. */
-export const andThen = <A, B>(value: MaybePromise<A>, next: (value: A) => MaybePromise<B>): MaybePromise<B> =>
-  isPending(value) ? value.then(next) : next(value);

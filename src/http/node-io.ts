@@ -6,7 +6,7 @@
  * @module
  */
 import { INTERNAL_ERROR, type WebhookResponse } from './answers.js';
-import { declaredLength, type BodyStream, type WebhookBody } from './body.js';
+import { type BodySink, declaredLength, type BodyStream, type WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookRequest } from './core.js';
 import type { WebhookListener } from './listener.js';
 import type { EndpointSettings } from './options.js';
@@ -91,10 +91,14 @@ const header = (headers: NodeHeaders, name: string): string | null => {
 /**
  * A Node request's unread body, on plain `data`/`end` events: Node's async iterator over a request
  * adds event-loop turns to every delivery, and its `return()` destroys the socket before a 413
- * could be written. Stopping here only removes the chunk listener.
+ * could be written. Stopping here only removes the chunk listener. A class, so that a delivery
+ * allocates one object for it rather than an object and the closures of a literal.
  */
-const nodeBodyStream = (req: NodeRequestLike): BodyStream => ({
-  listen: (sink) => {
+class NodeBodyStream implements BodyStream {
+  constructor(private readonly req: NodeRequestLike) {}
+
+  listen(sink: BodySink): () => void {
+    const { req } = this;
     let ended = false;
     const onEnd = (): void => {
       ended = true;
@@ -119,8 +123,8 @@ const nodeBodyStream = (req: NodeRequestLike): BodyStream => ({
     return () => {
       if (!ended) req.off('data', onData);
     };
-  },
-});
+  }
+}
 
 const CONSUMED =
   'The request body was already read by something in front of the webhook handler (a body parser or middleware ' +
@@ -160,7 +164,7 @@ export const nodeBodyUntouched = (req: {
 
 /** A Node request's body when nothing has read from it yet, otherwise `null`. */
 export const unreadNodeBody = (req: NodeRequestLike): WebhookBody | null =>
-  bodyWasRead(req) ? null : { kind: 'stream', stream: nodeBodyStream(req) };
+  bodyWasRead(req) ? null : { kind: 'stream', stream: new NodeBodyStream(req) };
 
 /** A Node request's body that something in front of the adapter read and did not keep. */
 export const CONSUMED_NODE_BODY: WebhookBody = { kind: 'already_read', cause: CONSUMED };
@@ -231,7 +235,7 @@ const answerThenLinger = (req: NodeRequestLike, res: NodeResponseLike, body: str
 const writeNodeResponse = (req: NodeRequestLike, res: NodeResponseLike, response: WebhookResponse): void => {
   // `headersSent` covers an ended response too (`end()` sends the headers). A destroyed response
   // needs no check: Node ignores writes to it (no throw, no 'error', Node 20), and writeOrDrop
-  // catches a runtime that throws. Each property read costs on express's response (see nodeBodyStream).
+  // catches a runtime that throws. Each property read costs on express's response (see NodeBodyStream).
   if (res.headersSent) return;
   res.writeHead(response.status, response.headers);
   if (response.closeConnection) answerThenLinger(req, res, response.body);

@@ -3,13 +3,16 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { startDeadline } from '../../src/http/deadline.js';
 
+/** A deadline that calls `expire` (the body reads pass themselves as the target). */
+const startExpiring = (timeoutMs: number, expire: () => void) => startDeadline(timeoutMs, { expire });
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts a deadline and resolves with how long after its start it expired. */
 const expiry = (timeoutMs: number): Promise<number> =>
   new Promise((resolve) => {
     const started = performance.now();
-    startDeadline(timeoutMs, () => resolve(performance.now() - started));
+    startExpiring(timeoutMs, () => resolve(performance.now() - started));
   });
 
 describe('startDeadline (the body reads\u2019 shared clock)', () => {
@@ -22,7 +25,7 @@ describe('startDeadline (the body reads\u2019 shared clock)', () => {
 
   it('never expires once cancelled', async () => {
     let expired = false;
-    startDeadline(50, () => {
+    startExpiring(50, () => {
       expired = true;
     }).cancel();
     await sleep(200);
@@ -31,7 +34,7 @@ describe('startDeadline (the body reads\u2019 shared clock)', () => {
 
   it('expires exactly the reads not cancelled, in the order they began, each once', async () => {
     const expired: number[] = [];
-    const deadlines = Array.from({ length: 40 }, (_, index) => startDeadline(60, () => expired.push(index)));
+    const deadlines = Array.from({ length: 40 }, (_, index) => startExpiring(60, () => expired.push(index)));
     deadlines.forEach((deadline, index) => {
       if (index % 3 === 0) deadline.cancel();
     });
@@ -42,7 +45,7 @@ describe('startDeadline (the body reads\u2019 shared clock)', () => {
 
   it('keeps the rest in order whichever reads are cancelled, first, last or in between, and in any order', async () => {
     const expired: number[] = [];
-    const deadlines = Array.from({ length: 30 }, (_, index) => startDeadline(40, () => expired.push(index)));
+    const deadlines = Array.from({ length: 30 }, (_, index) => startExpiring(40, () => expired.push(index)));
     // The first, the last, a run in the middle, cancelled out of order, one of them twice.
     for (const index of [29, 0, 15, 14, 16, 1, 28, 15]) deadlines[index]!.cancel();
     await sleep(250);
@@ -53,12 +56,12 @@ describe('startDeadline (the body reads\u2019 shared clock)', () => {
   it('lets an expiry start a new read and cancel another one still pending', async () => {
     const events: string[] = [];
     let second: ReturnType<typeof startDeadline> | undefined;
-    startDeadline(30, () => {
+    startExpiring(30, () => {
       events.push('first');
       second?.cancel();
-      startDeadline(30, () => events.push('started by first'));
+      startExpiring(30, () => events.push('started by first'));
     });
-    second = startDeadline(30, () => events.push('second'));
+    second = startExpiring(30, () => events.push('second'));
     await sleep(250);
     expect(events).toEqual(['first', 'started by first']);
   });
@@ -67,8 +70,8 @@ describe('startDeadline (the body reads\u2019 shared clock)', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     // A limit whose tick (1 s) is far off, with another read still pending so the clock runs.
-    const pending = startDeadline(10_000, () => undefined);
-    let finished: ReturnType<typeof startDeadline> | undefined = startDeadline(10_000, () => undefined);
+    const pending = startExpiring(10_000, () => undefined);
+    let finished: ReturnType<typeof startDeadline> | undefined = startExpiring(10_000, () => undefined);
     const collected = new WeakRef(finished);
     finished.cancel();
     finished = undefined;
@@ -83,7 +86,7 @@ describe('startDeadline (the body reads\u2019 shared clock)', () => {
     // The clocks of the tests above stop at their next tick.
     await sleep(200);
     const before = timers();
-    const deadlines = Array.from({ length: 5 }, () => startDeadline(70, () => undefined));
+    const deadlines = Array.from({ length: 5 }, () => startExpiring(70, () => undefined));
     expect(timers()).toBe(before + 1);
     for (const deadline of deadlines) deadline.cancel();
     // The timer notices at its next tick (7 ms here).
