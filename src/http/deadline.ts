@@ -52,7 +52,7 @@ class SharedClock {
 
   constructor(
     private readonly tickMs: number,
-    timeoutMs: number,
+    readonly timeoutMs: number,
   ) {
     // One tick more than the limit covers the phase of the first tick; one millisecond more covers
     // timers firing up to a millisecond before the time they were set for (libuv's clock is in ms).
@@ -122,7 +122,7 @@ class PendingRead implements ReadDeadline {
 
 const clocks = new Map<number, SharedClock>();
 
-const onSharedClock = (timeoutMs: number, target: Expiring): ReadDeadline => {
+const clockFor = (timeoutMs: number): SharedClock => {
   let clock = clocks.get(timeoutMs);
   if (clock === undefined) {
     // A whole number of milliseconds: Node runs an interval of a fractional period early.
@@ -130,6 +130,18 @@ const onSharedClock = (timeoutMs: number, target: Expiring): ReadDeadline => {
     // Bounded: time limits come from the adapters' options, a handful per process.
     if (clocks.size < 64) clocks.set(timeoutMs, clock);
   }
+  return clock;
+};
+
+/**
+ * The clock of the latest read. Most processes have one time limit, and the `Map` lookup per read
+ * it saves was 0.8% of a bare `node:http` route's CPU time per request (bench/README.md).
+ */
+let latestClock: SharedClock | undefined;
+
+const onSharedClock = (timeoutMs: number, target: Expiring): ReadDeadline => {
+  const clock = latestClock !== undefined && latestClock.timeoutMs === timeoutMs ? latestClock : clockFor(timeoutMs);
+  latestClock = clock;
   return clock.start(target);
 };
 
