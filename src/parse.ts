@@ -117,11 +117,6 @@ interface EventDecoder {
   validate(value: unknown, context: t.Context): t.Validation<BlingerWebhook>;
 }
 
-const bytesToText = (bytes: Uint8Array): Result<string> => {
-  const text = decodeUtf8(bytes);
-  return text === null ? E.left(invalidJson('encoding')) : E.right(text);
-};
-
 const parseJsonText = (text: string): Result<unknown> => {
   const json = text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text;
   if (json.trim() === '') return E.left(invalidJson('empty'));
@@ -226,8 +221,8 @@ const decodeText = (text: string, options: ParseWebhookOptions | undefined): Res
 const parseUnsafe = (input: unknown, options: ParseWebhookOptions | undefined): Result<BlingerWebhook> => {
   if (typeof input === 'string') return decodeText(input, options);
   if (isBinary(input)) {
-    const text = bytesToText(toBytes(input));
-    return E.isLeft(text) ? text : decodeText(text.right, options);
+    const text = decodeUtf8(toBytes(input));
+    return text === null ? E.left(invalidJson('encoding')) : decodeText(text, options);
   }
   return decodeValue(input, options);
 };
