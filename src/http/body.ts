@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type Expiring, type ReadDeadline, startDeadline } from './deadline.js';
+import { startDeadline, TimedRead } from './deadline.js';
 
 /** A request body in whichever state the framework left it. */
 export type WebhookBody =
@@ -72,27 +72,28 @@ export const concatBytes = (chunks: readonly Uint8Array[], total: number): Uint8
 };
 
 /**
- * One streamed body being received: the sink its stream delivers to, and what its deadline
- * expires. One object per delivery, its handlers methods rather than closures. With the core's
+ * One streamed body being received: the sink its stream delivers to, and its own deadline (the
+ * shared clock links the read itself). One object per delivery, its handlers methods rather than
+ * closures. With the core's
  * closures gone too, what the node:http adapter allocates per delivery beyond a bare route fell
  * from about 1,250 to 170 bytes, and it runs as many young-generation collections as the bare
  * route (`node --trace-gc-nvp`, 40,000 deliveries; bench/README.md, 2026-12-08).
  */
-class StreamedBody implements BodySink, Expiring {
+class StreamedBody extends TimedRead implements BodySink {
   /** The first chunk, and the rest only when there are more (most bodies are one chunk). */
   private first: Uint8Array | null = null;
   private rest: Uint8Array[] | null = null;
   private total = 0;
   private settled = false;
   private stopListening: (() => void) | undefined = undefined;
-  private readonly deadline: ReadDeadline;
 
   constructor(
     private readonly maxBytes: number,
     timeoutMs: number,
     private readonly done: (result: BodyReadResult) => void,
   ) {
-    this.deadline = startDeadline(timeoutMs, this);
+    super();
+    this.startDeadline(timeoutMs);
   }
 
   listenTo(stream: BodyStream): void {
@@ -100,7 +101,7 @@ class StreamedBody implements BodySink, Expiring {
       this.stopListening = stream.listen(this);
     } catch (error) {
       this.settled = true;
-      this.deadline.cancel();
+      this.cancelDeadline();
       throw error;
     }
     // The stream may have ended (or failed) while `listen` was still running.
@@ -133,7 +134,7 @@ class StreamedBody implements BodySink, Expiring {
   private finish(result: BodyReadResult): void {
     if (this.settled) return;
     this.settled = true;
-    this.deadline.cancel();
+    this.cancelDeadline();
     this.stopListening?.();
     // A refused body's chunks are let go at once, not kept while the rest is discarded.
     this.first = null;
@@ -147,7 +148,7 @@ class StreamedBody implements BodySink, Expiring {
  * `done` once with the outcome: the rest of an oversized or late body is never kept. `done` runs
  * inside the stream's own event (its end, its last chunk, its failure) or the deadline's tick, so
  * a delivery is answered in the same turn as its last byte, with no promise and no timer of its
- * own ({@link startDeadline}): this runs for every delivery. `done` must not throw.
+ * own ({@link TimedRead}): this runs for every delivery. `done` must not throw.
  */
 export const readBody = (stream: BodyStream, maxBytes: number, timeoutMs: number, done: (result: BodyReadResult) => void): void => {
   new StreamedBody(maxBytes, timeoutMs, done).listenTo(stream);

@@ -25,10 +25,44 @@ export interface ReadDeadline {
   cancel(): void;
 }
 
-/** What a deadline expires: the body read itself, so that starting a deadline allocates no closure. */
+/** What a deadline expires. */
 export interface Expiring {
   expire(): void;
 }
+
+/**
+ * A body read with a time limit. A read extends it, and the shared clock links the read itself
+ * into its list of pending reads: a separate list node per read cost 1.5% of a bare `node:http`
+ * route's CPU time per request (bench/README.md, 2026-12-08). The fields are the clock's.
+ */
+export abstract class TimedRead implements Expiring {
+  nextPending: TimedRead | null = null;
+  previousPending: TimedRead | null = null;
+  expiresAtTick = 0;
+  /** The clock whose list holds this read, while its deadline is pending. */
+  pendingOn: { unlink(read: TimedRead): void } | null = null;
+  /** The read's own timer, on Cloudflare Workers, while its deadline is pending. */
+  ownTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+
+  /** Called once when the time limit passes before {@link TimedRead.cancelDeadline}. */
+  abstract expire(): void;
+
+  /** Calls {@link TimedRead.expire} once `timeoutMs` have passed (up to two ticks more), unless cancelled first. */
+  startDeadline(timeoutMs: number): void {
+    if (ownTimers) this.ownTimer = setTimeout(() => this.expire(), timeoutMs);
+    else clockFor(timeoutMs).link(this);
+  }
+
+  /** Cancels a pending deadline; does nothing once it has expired or been cancelled. */
+  cancelDeadline(): void {
+    if (this.pendingOn !== null) this.pendingOn.unlink(this);
+    else if (this.ownTimer !== undefined) clearTimeout(this.ownTimer);
+    this.ownTimer = undefined;
+  }
+}
+
+/** Cloudflare Workers tie a timer to the request that set it, so there each read keeps its own. */
+const ownTimers = isCloudflareWorkers();
 
 /**
  * The reads that share one time limit, in the order they began (so also in the order they
@@ -43,8 +77,8 @@ export interface Expiring {
  * than the bare route's). Unlinked at once, a finished read dies young, as a bare route's garbage does.
  */
 class SharedClock {
-  private first: PendingRead | null = null;
-  private last: PendingRead | null = null;
+  private first: TimedRead | null = null;
+  private last: TimedRead | null = null;
   /** Ticks from a read's start to its expiry: at least `timeoutMs` whatever the tick's phase. */
   private readonly ticksToExpiry: number;
   private ticks = 0;
@@ -59,37 +93,39 @@ class SharedClock {
     this.ticksToExpiry = Math.ceil((timeoutMs + 1) / tickMs) + 1;
   }
 
-  start(target: Expiring): PendingRead {
-    const read = new PendingRead(this, this.ticks + this.ticksToExpiry, target, this.last);
+  link(read: TimedRead): void {
+    if (read.pendingOn !== null) read.pendingOn.unlink(read);
+    read.pendingOn = this;
+    read.expiresAtTick = this.ticks + this.ticksToExpiry;
+    read.previousPending = this.last;
     if (this.last === null) this.first = read;
-    else this.last.next = read;
+    else this.last.nextPending = read;
     this.last = read;
     if (this.timer === undefined) {
       // Not unref'd: like the timer per read it replaces, it keeps the process alive while a read
       // is pending (a handler called without a server, a stalled body), and stops after that.
       this.timer = setInterval(() => this.tick(), this.tickMs);
     }
-    return read;
   }
 
-  unlink(read: PendingRead): void {
-    const { previous, next } = read;
+  unlink(read: TimedRead): void {
+    const { previousPending: previous, nextPending: next } = read;
     if (previous === null) this.first = next;
-    else previous.next = next;
+    else previous.nextPending = next;
     if (next === null) this.last = previous;
-    else next.previous = previous;
-    read.previous = null;
-    read.next = null;
+    else next.previousPending = previous;
+    read.previousPending = null;
+    read.nextPending = null;
+    read.pendingOn = null;
   }
 
   private tick(): void {
     this.ticks++;
     // Every read has the same limit, so the first read not yet due is followed by none that is.
     for (let read = this.first; read !== null && read.expiresAtTick <= this.ticks; read = this.first) {
-      const { target } = read;
-      read.cancel();
+      this.unlink(read);
       try {
-        target?.expire();
+        read.expire();
       } catch {
         // The readers' expiry handlers do not throw; one that did must not keep the rest waiting.
       }
@@ -102,36 +138,7 @@ class SharedClock {
   }
 }
 
-class PendingRead implements ReadDeadline {
-  next: PendingRead | null = null;
-
-  constructor(
-    private readonly clock: SharedClock,
-    readonly expiresAtTick: number,
-    /** `undefined` once cancelled or expired, so that the reader it would expire is not kept alive. */
-    public target: Expiring | undefined,
-    public previous: PendingRead | null,
-  ) {}
-
-  cancel(): void {
-    if (this.target === undefined) return;
-    this.target = undefined;
-    this.clock.unlink(this);
-  }
-}
-
 const clocks = new Map<number, SharedClock>();
-
-const clockFor = (timeoutMs: number): SharedClock => {
-  let clock = clocks.get(timeoutMs);
-  if (clock === undefined) {
-    // A whole number of milliseconds: Node runs an interval of a fractional period early.
-    clock = new SharedClock(Math.min(Math.max(Math.floor(timeoutMs / 10), 5), 1000), timeoutMs);
-    // Bounded: time limits come from the adapters' options, a handful per process.
-    if (clocks.size < 64) clocks.set(timeoutMs, clock);
-  }
-  return clock;
-};
 
 /**
  * The clock of the latest read. Most processes have one time limit, and the `Map` lookup per read
@@ -139,21 +146,44 @@ const clockFor = (timeoutMs: number): SharedClock => {
  */
 let latestClock: SharedClock | undefined;
 
-const onSharedClock = (timeoutMs: number, target: Expiring): ReadDeadline => {
-  const clock = latestClock !== undefined && latestClock.timeoutMs === timeoutMs ? latestClock : clockFor(timeoutMs);
+const clockFor = (timeoutMs: number): SharedClock => {
+  if (latestClock !== undefined && latestClock.timeoutMs === timeoutMs) return latestClock;
+  let clock = clocks.get(timeoutMs);
+  if (clock === undefined) {
+    // A whole number of milliseconds: Node runs an interval of a fractional period early.
+    clock = new SharedClock(Math.min(Math.max(Math.floor(timeoutMs / 10), 5), 1000), timeoutMs);
+    // Bounded: time limits come from the adapters' options, a handful per process.
+    if (clocks.size < 64) clocks.set(timeoutMs, clock);
+  }
   latestClock = clock;
-  return clock.start(target);
+  return clock;
 };
 
-const onOwnTimer = (timeoutMs: number, target: Expiring): ReadDeadline => {
-  const timer = setTimeout(() => target.expire(), timeoutMs);
-  return { cancel: () => clearTimeout(timer) };
-};
+/** A deadline for code that is not a {@link TimedRead} itself: a read of declared length. */
+class DeadlineFor extends TimedRead implements ReadDeadline {
+  constructor(private target: Expiring | undefined) {
+    super();
+  }
+
+  expire(): void {
+    const { target } = this;
+    // Let go of the reader once expired, as once cancelled.
+    this.target = undefined;
+    target?.expire();
+  }
+
+  cancel(): void {
+    this.target = undefined;
+    this.cancelDeadline();
+  }
+}
 
 /**
  * Calls `target.expire()` once `timeoutMs` milliseconds have passed (up to two ticks more), unless
  * the returned deadline is cancelled first.
  */
-export const startDeadline: (timeoutMs: number, target: Expiring) => ReadDeadline = isCloudflareWorkers()
-  ? onOwnTimer
-  : onSharedClock;
+export const startDeadline = (timeoutMs: number, target: Expiring): ReadDeadline => {
+  const deadline = new DeadlineFor(target);
+  deadline.startDeadline(timeoutMs);
+  return deadline;
+};
