@@ -19,8 +19,8 @@ export type WebhookBody =
    * a body of declared length whole faster than as a stream (fetch bridges such as Hono's).
    */
   | { readonly kind: 'declared'; readonly read: () => Promise<Uint8Array> }
-  /** The body is still unread. */
-  | { readonly kind: 'stream'; readonly stream: BodyStream }
+  /** The body is still unread: a stream to listen to. */
+  | BodyStream
   /** Something else read the body and left nothing the endpoint can use; `cause` says what, for `onError`. */
   | { readonly kind: 'already_read'; readonly cause: string };
 
@@ -34,12 +34,16 @@ export interface BodySink {
 
 /**
  * An unread body, as each adapter exposes its runtime's stream: `listen` starts delivering chunks
- * to the sink and returns a function that stops delivering chunks (an end or a failure may still
- * be delivered after it; the reader ignores them). Stopping must not close the connection, so
- * that a 413 or 408 can still be written.
+ * to the sink, `stop` stops delivering chunks (an end or a failure may still be delivered after
+ * it; the reader ignores them). Stopping must not close the connection, so that a 413 or 408 can
+ * still be written. The adapter's stream is the body itself, not wrapped, and `stop` a method
+ * rather than a closure `listen` returns: each object a delivery allocates showed in
+ * `npm run bench:http` (bench/README.md, 2026-12-08).
  */
 export interface BodyStream {
-  listen(sink: BodySink): () => void;
+  readonly kind: 'stream';
+  listen(sink: BodySink): void;
+  stop(): void;
 }
 
 /** A `Content-Length` header's value as a number of bytes, or `null` when absent or not a safe integer. */
@@ -85,7 +89,8 @@ class StreamedBody extends TimedRead implements BodySink {
   private rest: Uint8Array[] | null = null;
   private total = 0;
   private settled = false;
-  private stopListening: (() => void) | undefined = undefined;
+  /** The stream, once it is listened to. */
+  private listening: BodyStream | undefined = undefined;
 
   constructor(
     private readonly maxBytes: number,
@@ -98,14 +103,15 @@ class StreamedBody extends TimedRead implements BodySink {
 
   listenTo(stream: BodyStream): void {
     try {
-      this.stopListening = stream.listen(this);
+      stream.listen(this);
     } catch (error) {
       this.settled = true;
       this.cancelDeadline();
       throw error;
     }
+    this.listening = stream;
     // The stream may have ended (or failed) while `listen` was still running.
-    if (this.settled) this.stopListening();
+    if (this.settled) stream.stop();
   }
 
   chunk(bytes: Uint8Array): void {
@@ -135,7 +141,7 @@ class StreamedBody extends TimedRead implements BodySink {
     if (this.settled) return;
     this.settled = true;
     this.cancelDeadline();
-    this.stopListening?.();
+    this.listening?.stop();
     // A refused body's chunks are let go at once, not kept while the rest is discarded.
     this.first = null;
     this.rest = null;

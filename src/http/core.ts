@@ -130,7 +130,7 @@ const readUnread = <FrameworkRequest>(
 ): void => {
   const { maxBodyBytes, bodyTimeoutMs } = settings;
   if (body.kind === 'declared') readDeclaredBody(body.read, maxBodyBytes, bodyTimeoutMs, done);
-  else readBody(body.stream, maxBodyBytes, bodyTimeoutMs, done);
+  else readBody(body, maxBodyBytes, bodyTimeoutMs, done);
 };
 
 /**

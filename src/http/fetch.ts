@@ -4,7 +4,7 @@
  * @module
  */
 import { INTERNAL_ERROR, type WebhookResponse } from './answers.js';
-import { declaredLength, type BodyStream, type WebhookBody } from './body.js';
+import { type BodySink, declaredLength, type BodyStream, type WebhookBody } from './body.js';
 import { handleWebhookRequest, type WebhookRequest } from './core.js';
 import { checkListener, type WebhookListener } from './listener.js';
 import { nodeBody, nodeBodyUntouched, nodeWebhookRequest, type NodeRequestLike } from './node-io.js';
@@ -36,28 +36,37 @@ interface BodyReaderSlot {
  * bridges cancelling destroys the socket before the 413 is out; {@link drainRefusedBody} reads the
  * rest instead.
  */
-const webBodyStream = (body: ReadableStream<Uint8Array>, slot: BodyReaderSlot): BodyStream => ({
-  listen: (sink) => {
-    let listening = true;
-    const pump = async (): Promise<void> => {
-      try {
-        const reader = body.getReader();
-        slot.reader = reader;
-        while (listening) {
-          const { done, value } = await reader.read();
-          if (done) return sink.end();
-          sink.chunk(value);
-        }
-      } catch {
-        sink.fail();
+class WebBodyStream implements BodyStream {
+  readonly kind = 'stream';
+  private listening = true;
+
+  constructor(
+    private readonly body: ReadableStream<Uint8Array>,
+    private readonly slot: BodyReaderSlot,
+  ) {}
+
+  listen(sink: BodySink): void {
+    void this.pump(sink);
+  }
+
+  stop(): void {
+    this.listening = false;
+  }
+
+  private async pump(sink: BodySink): Promise<void> {
+    try {
+      const reader = this.body.getReader();
+      this.slot.reader = reader;
+      while (this.listening) {
+        const { done, value } = await reader.read();
+        if (done) return sink.end();
+        sink.chunk(value);
       }
-    };
-    void pump();
-    return () => {
-      listening = false;
-    };
-  },
-});
+    } catch {
+      sink.fail();
+    }
+  }
+}
 
 /** How long to keep discarding the rest of a refused body before answering anyway, in ms (as node-io's lingering close). */
 const DRAIN_MS = 2000;
@@ -120,7 +129,7 @@ const bodyOf = (request: Request, contentLength: number | null, slot: BodyReader
   if (contentLength !== null) return { kind: 'declared', read: readWhole(request) };
   const { body } = request;
   if (body === null) return { kind: 'buffered', data: new Uint8Array() };
-  return body.locked ? { kind: 'already_read', cause: CONSUMED } : { kind: 'stream', stream: webBodyStream(body, slot) };
+  return body.locked ? { kind: 'already_read', cause: CONSUMED } : new WebBodyStream(body, slot);
 };
 
 /** Translates a fetch `Request` for the core; `slot` learns the body's reader once the core takes it. */

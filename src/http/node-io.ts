@@ -95,20 +95,24 @@ const header = (headers: NodeHeaders, name: string): string | null => {
  * allocates one object for it rather than an object and the closures of a literal.
  */
 class NodeBodyStream implements BodyStream {
+  readonly kind = 'stream';
+  private ended = false;
+  private onData: ((chunk: Uint8Array) => void) | undefined = undefined;
+
   constructor(private readonly req: NodeRequestLike) {}
 
-  listen(sink: BodySink): () => void {
+  listen(sink: BodySink): void {
     const { req } = this;
-    let ended = false;
     const onEnd = (): void => {
-      ended = true;
+      this.ended = true;
       sink.end();
     };
     // 'close' before 'end' is a client that went away mid-body.
     const onClose = (): void => {
-      if (!ended) sink.fail();
+      if (!this.ended) sink.fail();
     };
     const onData = (chunk: Uint8Array): void => sink.chunk(chunk);
+    this.onData = onData;
     // `on`, not `once`: the sink stops listening at its first end or failure anyway, and `once`
     // wraps each listener anew on every request. And `on` read once: on express's request every
     // property read misses V8's inline caches (see express.ts), and these four reads showed in the
@@ -118,11 +122,12 @@ class NodeBodyStream implements BodyStream {
     on.call(req, 'end', onEnd);
     on.call(req, 'error', onClose);
     on.call(req, 'close', onClose);
-    // Only the chunks need stopping: the sink ignores an end or failure after its first, and the
-    // 'error' listener left in place keeps a late error from becoming an uncaught exception.
-    return () => {
-      if (!ended) req.off('data', onData);
-    };
+  }
+
+  // Only the chunks need stopping: the sink ignores an end or failure after its first, and the
+  // 'error' listener left in place keeps a late error from becoming an uncaught exception.
+  stop(): void {
+    if (!this.ended && this.onData !== undefined) this.req.off('data', this.onData);
   }
 }
 
@@ -164,7 +169,7 @@ export const nodeBodyUntouched = (req: {
 
 /** A Node request's body when nothing has read from it yet, otherwise `null`. */
 export const unreadNodeBody = (req: NodeRequestLike): WebhookBody | null =>
-  bodyWasRead(req) ? null : { kind: 'stream', stream: new NodeBodyStream(req) };
+  bodyWasRead(req) ? null : new NodeBodyStream(req);
 
 /** A Node request's body that something in front of the adapter read and did not keep. */
 export const CONSUMED_NODE_BODY: WebhookBody = { kind: 'already_read', cause: CONSUMED };

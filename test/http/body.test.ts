@@ -9,11 +9,12 @@ const handStream = () => {
   return {
     state,
     stream: {
+      kind: 'stream' as const,
       listen: (sink: BodySink) => {
         state.sink = sink;
-        return () => {
-          state.stopped++;
-        };
+      },
+      stop: () => {
+        state.stopped++;
       },
     },
   };
@@ -56,9 +57,11 @@ describe('readBody', () => {
   it('passes on a failure to start listening, and its deadline never fires', async () => {
     const results: BodyReadResult[] = [];
     const failing = {
+      kind: 'stream' as const,
       listen: () => {
         throw new Error('no stream');
       },
+      stop: () => undefined,
     };
     expect(() => readBody(failing, 10, 30, (result) => results.push(result))).toThrow('no stream');
     await sleep(150);
