@@ -57,7 +57,9 @@ const decodeUtf8: (bytes: Uint8Array) => string | null =
   typeof NodeBuffer?.from === 'function' && typeof NodeBuffer.isBuffer === 'function'
     ? (bytes) => {
         const node = NodeBuffer as NodeBufferStatics;
-        const buffer = node.isBuffer(bytes) ? (bytes as Uint8Array & Utf8Decodable) : node.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const buffer = node.isBuffer(bytes)
+          ? (bytes as Uint8Array & Utf8Decodable)
+          : node.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         const text = buffer.toString('utf8');
         return text.includes('\uFFFD') ? strictDecode(bytes) : text;
       }

@@ -181,12 +181,21 @@ const decoderFor = (label: string): TextDecoder | null => {
 };
 
 /**
+ * Whether a body with this `Content-Type` goes to the parser as bytes: no charset, or the usual
+ * labels for UTF-8 (the parser reads UTF-8 and skips a byte order mark).
+ */
+export const isParsedAsBytes = (contentType: string | null): boolean => {
+  const charset = charsetOf(contentType);
+  return charset === null || charset === 'utf-8' || charset === 'utf8';
+};
+
+/**
  * The body as parser input, decoded from the `charset` its `Content-Type` names. No charset, or a
- * label for UTF-8, leaves the bytes to the parser (which reads UTF-8 and skips a byte order mark).
+ * label for UTF-8, leaves the bytes to the parser ({@link isParsedAsBytes}).
  */
 export const decodeCharset = (bytes: Uint8Array, contentType: string | null): ParserInput => {
-  const charset = charsetOf(contentType);
-  if (charset === null || charset === 'utf-8' || charset === 'utf8') return { kind: 'input', input: bytes };
+  if (isParsedAsBytes(contentType)) return { kind: 'input', input: bytes };
+  const charset = charsetOf(contentType)!;
   const decoder = decoderFor(charset);
   if (decoder === null) return { kind: 'refused', rejection: unsupportedCharset(charset) };
   if (decoder.encoding === 'utf-8') return { kind: 'input', input: bytes };
