@@ -14,7 +14,7 @@ import { build } from 'esbuild';
  * the commit. `api` is measured alone, as a user who imports only the API client loads it.
  */
 const ENTRIES = {
-  root: { file: 'dist/index.js', budget: 15000 },
+  root: { file: 'dist/index.js', budget: 15500 },
   api: { file: 'dist/api/index.js', budget: 6000 },
 };
 
