@@ -78,10 +78,10 @@ export const concatBytes = (chunks: readonly Uint8Array[], total: number): Uint8
 /**
  * One streamed body being received: the sink its stream delivers to, and its own deadline (the
  * shared clock links the read itself). One object per delivery, its handlers methods rather than
- * closures. With the core's
- * closures gone too, what the node:http adapter allocates per delivery beyond a bare route fell
- * from about 1,250 to 170 bytes, and it runs as many young-generation collections as the bare
- * route (`node --trace-gc-nvp`, 40,000 deliveries; bench/README.md, 2026-12-08).
+ * closures. With the core's closures gone too, what the node:http adapter allocates per delivery
+ * beyond a bare route fell from about 1,250 to 100–230 bytes, and it runs as many young-generation
+ * collections as the bare route (`node --trace-gc-nvp`, 40,000 deliveries; bench/README.md,
+ * 2026-12-08).
  */
 class StreamedBody extends TimedRead implements BodySink {
   /** The first chunk, and the rest only when there are more (most bodies are one chunk). */
