@@ -32,7 +32,7 @@ export interface Expiring {
 
 /**
  * A body read with a time limit. A read extends it, and the shared clock links the read itself
- * into its list of pending reads: a separate list node per read cost 1.5% of a bare `node:http`
+ * into its list of pending reads: a separate list node per read cost 1.2% of a bare `node:http`
  * route's CPU time per request (bench/README.md, 2026-12-08). The fields are the clock's.
  */
 export abstract class TimedRead implements Expiring {
