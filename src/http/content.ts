@@ -180,22 +180,23 @@ const decoderFor = (label: string): TextDecoder | null => {
   return decoder;
 };
 
+/** No charset, or one of the usual labels for UTF-8: the parser reads such a body as bytes. */
+const isBytesCharset = (charset: string | null): charset is null | 'utf-8' | 'utf8' =>
+  charset === null || charset === 'utf-8' || charset === 'utf8';
+
 /**
  * Whether a body with this `Content-Type` goes to the parser as bytes: no charset, or the usual
  * labels for UTF-8 (the parser reads UTF-8 and skips a byte order mark).
  */
-export const isParsedAsBytes = (contentType: string | null): boolean => {
-  const charset = charsetOf(contentType);
-  return charset === null || charset === 'utf-8' || charset === 'utf8';
-};
+export const isParsedAsBytes = (contentType: string | null): boolean => isBytesCharset(charsetOf(contentType));
 
 /**
  * The body as parser input, decoded from the `charset` its `Content-Type` names. No charset, or a
  * label for UTF-8, leaves the bytes to the parser ({@link isParsedAsBytes}).
  */
 export const decodeCharset = (bytes: Uint8Array, contentType: string | null): ParserInput => {
-  if (isParsedAsBytes(contentType)) return { kind: 'input', input: bytes };
-  const charset = charsetOf(contentType)!;
+  const charset = charsetOf(contentType);
+  if (isBytesCharset(charset)) return { kind: 'input', input: bytes };
   const decoder = decoderFor(charset);
   if (decoder === null) return { kind: 'refused', rejection: unsupportedCharset(charset) };
   if (decoder.encoding === 'utf-8') return { kind: 'input', input: bytes };
